@@ -1,0 +1,598 @@
+"""``BaseClient``: what every vendor client is, and the path each call takes.
+
+``resource method → BaseClient.request* → auth → limits → retry loop → transport → errors``.
+Vendor clients subclass it, set the class attributes (``vendor``, ``logger_name``,
+``error_parser``, ``paging``) and pass their base URL and auth strategy to ``__init__``.
+"""
+
+from __future__ import annotations
+
+import copy
+import enum
+import ipaddress
+import logging
+import time
+from collections.abc import Callable, Mapping
+from types import TracebackType
+from typing import Any, ClassVar, TypeVar
+from urllib.parse import urlencode
+
+import aiohttp
+import attrs
+from yarl import URL
+
+from . import _json
+from ._sentinel import NOT_GIVEN, NotGiven, NotGivenOr
+from .auth import Auth
+from .error_bodies import ErrorParser, JsonErrorParser, status_error
+from .errors import ApiError, ClientClosedError, InvalidRequestError, TransportError, UnsafeURLError
+from .files import Download, DownloadStream, FileSource, Multipart, Upload, safe_filename
+from .limits import Limits, LocalRateLimiter, RateLimit, RateLimiter
+from .logs import log_exchange, log_retry
+from .messages import Request, Response, Timeout
+from .models import structure
+from .pagination import AsyncPager, PageRequest, PagingStrategy
+from .params import Params, encode_params
+from .redact import redact_url
+from .retry import Outcome, RetryPolicy, call_with_retries
+from .transport import AiohttpTransport, StreamedBody
+
+__all__ = ["BaseClient", "ClientState"]
+
+_T = TypeVar("_T")
+_C = TypeVar("_C", bound="BaseClient")
+
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_MAX_REDIRECTS = 5
+_USER_AGENT = "vendor-clients-async/0.1"
+
+
+class ClientState(enum.Enum):
+    UNOPENED = "unopened"  # no request made yet; no session exists
+    OPENED = "opened"
+    CLOSED = "closed"
+
+
+def _origin(url: URL) -> tuple[str, str, int | None]:
+    return (url.scheme.lower(), (url.host or "").lower(), url.port)
+
+
+def _is_loopback(host: str | None) -> bool:
+    if host in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address((host or "").strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _check_base_url(base_url: str, allow_insecure_http: bool) -> URL:
+    url = URL(base_url.rstrip("/"))
+    if url.scheme not in ("https", "http") or not url.host:
+        raise InvalidRequestError(f"base_url must be an absolute http(s) URL, not {base_url!r}")
+    if url.user or url.password:
+        raise InvalidRequestError("base_url must not carry credentials; pass an auth strategy")
+    if url.scheme == "http" and not (allow_insecure_http or _is_loopback(url.host)):
+        raise InvalidRequestError(
+            "refusing plain http to a non-loopback host; use https "
+            "(or allow_insecure_http=True if you really mean it)"
+        )
+    if url.query_string or url.fragment:
+        raise InvalidRequestError("base_url must not have a query or a fragment")
+    return url
+
+
+def _rate_limiter(value: RateLimit | RateLimiter | float | None) -> RateLimiter | None:
+    if value is None or isinstance(value, RateLimiter):
+        return value
+    if isinstance(value, RateLimit):
+        return LocalRateLimiter(value)
+    return LocalRateLimiter(RateLimit(rate=float(value)))
+
+
+@attrs.frozen
+class _Options:
+    """What a ``with_options`` copy may change."""
+
+    timeout: Timeout
+    retry: RetryPolicy
+    headers: Mapping[str, str]
+
+
+@attrs.define
+class _Shared:
+    """What a client and all its ``with_options`` copies share."""
+
+    base_url: URL
+    transport: AiohttpTransport
+    auth: Auth | None
+    limits: Limits
+    logger: logging.Logger
+    secret_headers: frozenset[str]
+    state: ClientState = ClientState.UNOPENED
+
+
+class BaseClient:
+    """A client of one vendor's API. Construct anywhere; the session opens on first use.
+
+    Use it as ``async with Client(...) as client:`` or call ``await client.aclose()``.
+    """
+
+    #: Vendor name, for messages.
+    vendor: ClassVar[str] = "api"
+    #: Logger every exchange is logged to.
+    logger_name: ClassVar[str] = "common"
+    #: Reads the vendor's error bodies.
+    error_parser: ClassVar[ErrorParser] = JsonErrorParser()
+    #: The vendor's usual paging style, used by :meth:`paginate` when none is given.
+    paging: ClassVar[PagingStrategy | None] = None
+    #: Defaults a vendor may override.
+    default_timeout: ClassVar[Timeout] = Timeout()
+    default_rate_limit: ClassVar[RateLimit | None] = None
+
+    _options: _Options
+    _shared: _Shared
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        auth: Auth | None = None,
+        timeout: NotGivenOr[Timeout | float | None] = NOT_GIVEN,
+        max_retries: NotGivenOr[int] = NOT_GIVEN,
+        retry: RetryPolicy | None = None,
+        rate_limit: NotGivenOr[RateLimit | RateLimiter | float | None] = NOT_GIVEN,
+        max_concurrency: int | None = None,
+        headers: Mapping[str, str] | None = None,
+        session: aiohttp.ClientSession | None = None,
+        user_agent: str | None = None,
+        allow_insecure_http: bool = False,
+        trust_env: bool = False,
+    ) -> None:
+        url = _check_base_url(base_url, allow_insecure_http)
+        policy = retry or RetryPolicy()
+        if not isinstance(max_retries, NotGiven):
+            policy = attrs.evolve(policy, max_retries=max_retries)
+        if max_concurrency is not None and max_concurrency < 1:
+            raise InvalidRequestError("max_concurrency must be at least 1")
+        default_headers = {
+            "User-Agent": user_agent or f"{_USER_AGENT} ({self.vendor})",
+            "Accept": "application/json",
+            **(headers or {}),
+        }
+        self._options = _Options(
+            timeout=self.default_timeout
+            if isinstance(timeout, NotGiven)
+            else Timeout.coerce(timeout),
+            retry=policy,
+            headers=default_headers,
+        )
+        limiter = _rate_limiter(
+            self.default_rate_limit if isinstance(rate_limit, NotGiven) else rate_limit
+        )
+        self._shared = _Shared(
+            base_url=url,
+            transport=AiohttpTransport(
+                session=session, pool_size=max_concurrency or 100, trust_env=trust_env
+            ),
+            auth=auth,
+            limits=Limits(rate_limiter=limiter, max_concurrency=max_concurrency),
+            logger=logging.getLogger(self.logger_name),
+            secret_headers=auth.secret_headers if auth is not None else frozenset(),
+        )
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        return str(self._shared.base_url)
+
+    @property
+    def state(self) -> ClientState:
+        return self._shared.state
+
+    @property
+    def is_closed(self) -> bool:
+        return self._shared.state is ClientState.CLOSED
+
+    @property
+    def auth(self) -> Auth | None:
+        return self._shared.auth
+
+    @property
+    def limits(self) -> Limits:
+        return self._shared.limits
+
+    async def __aenter__(self: _C) -> _C:
+        self._check_open()
+        self._shared.state = ClientState.OPENED
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the session this client opened (never one it was given). Idempotent."""
+        self._shared.state = ClientState.CLOSED
+        await self._shared.transport.aclose()
+
+    def _check_open(self) -> None:
+        if self._shared.state is ClientState.CLOSED:
+            raise ClientClosedError(f"this {self.vendor} client is closed; make a new one")
+
+    def with_options(
+        self: _C,
+        *,
+        timeout: NotGivenOr[Timeout | float | None] = NOT_GIVEN,
+        max_retries: NotGivenOr[int] = NOT_GIVEN,
+        retry: NotGivenOr[RetryPolicy] = NOT_GIVEN,
+        headers: NotGivenOr[Mapping[str, str]] = NOT_GIVEN,
+    ) -> _C:
+        """A light copy with other per-call options, sharing session, auth and limits."""
+        options = self._options
+        policy = options.retry if isinstance(retry, NotGiven) else retry
+        if not isinstance(max_retries, NotGiven):
+            policy = attrs.evolve(policy, max_retries=max_retries)
+        options = _Options(
+            timeout=options.timeout if isinstance(timeout, NotGiven) else Timeout.coerce(timeout),
+            retry=policy,
+            headers=options.headers
+            if isinstance(headers, NotGiven)
+            else {**options.headers, **headers},
+        )
+        clone = copy.copy(self)
+        # Drop per-instance caches (resources bound to the original) but keep the shared state.
+        clone.__dict__.clear()
+        clone._options, clone._shared = options, self._shared
+        return clone
+
+    # -- building requests -----------------------------------------------------------------
+
+    def _url(self, path_or_url: str) -> URL:
+        """An absolute URL on our origin for *path_or_url*; a foreign one is refused."""
+        base = self._shared.base_url
+        if path_or_url.startswith(("http://", "https://")):
+            url = URL(path_or_url, encoded=True)
+            if _origin(url) != _origin(base):
+                raise UnsafeURLError(
+                    f"refusing to send a {self.vendor} request to another host: "
+                    f"{redact_url(url.with_query(None))}"
+                )
+            return url
+        if path_or_url and not path_or_url.startswith("/"):
+            path_or_url = "/" + path_or_url
+        return URL(str(base) + path_or_url, encoded=True)
+
+    def build_request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Params | None = None,
+        json: Any = None,
+        data: Mapping[str, Any] | bytes | str | None = None,
+        files: Mapping[str, Upload | FileSource] | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: NotGivenOr[Timeout | float | None] = NOT_GIVEN,
+        authenticate: bool = True,
+    ) -> Request:
+        """A :class:`Request` from call arguments (no I/O). Invalid arguments raise here."""
+        if json is not None and (data is not None or files):
+            raise InvalidRequestError("give json, or data/files, not both")
+        all_headers = dict(self._options.headers)
+        body: bytes | Multipart | None = None
+        if json is not None:
+            body = _json.dumps(json)
+            all_headers["Content-Type"] = "application/json"
+        elif files:
+            if data is not None and not isinstance(data, Mapping):
+                raise InvalidRequestError("with files, data must be a mapping of form fields")
+            body = Multipart.build(files, data)
+        elif isinstance(data, Mapping):
+            body = urlencode([(k, str(v)) for k, v in data.items() if v is not None]).encode()
+            all_headers["Content-Type"] = "application/x-www-form-urlencoded"
+        elif data is not None:
+            body = data.encode() if isinstance(data, str) else data
+        if headers:
+            all_headers.update(headers)
+        return Request(
+            method=method.upper(),
+            url=self._url(path),
+            headers=all_headers,
+            timeout=self._options.timeout
+            if isinstance(timeout, NotGiven)
+            else Timeout.coerce(timeout),
+            params=encode_params(params),
+            body=body,
+            authenticate=authenticate,
+        )
+
+    # -- sending ---------------------------------------------------------------------------
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Params | None = None,
+        json: Any = None,
+        data: Mapping[str, Any] | bytes | str | None = None,
+        files: Mapping[str, Upload | FileSource] | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: NotGivenOr[Timeout | float | None] = NOT_GIVEN,
+    ) -> Any:
+        """Any endpoint, wrapped or not: the decoded JSON body (``None`` on 204/empty).
+
+        *path* is relative to the base URL (``/records``); an absolute URL must be on the same
+        origin. Error statuses raise the typed errors of :mod:`common.errors`.
+        """
+        request = self.build_request(
+            method,
+            path,
+            params=params,
+            json=json,
+            data=data,
+            files=files,
+            headers=headers,
+            timeout=timeout,
+        )
+        response = await self.send(request)
+        return response.json()
+
+    async def request_model(
+        self,
+        model: type[_T],
+        method: str,
+        path: str,
+        *,
+        params: Params | None = None,
+        json: Any = None,
+        data: Mapping[str, Any] | bytes | str | None = None,
+        files: Mapping[str, Upload | FileSource] | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: NotGivenOr[Timeout | float | None] = NOT_GIVEN,
+    ) -> _T:
+        """Like :meth:`request`, with the body structured into *model*."""
+        body = await self.request(
+            method,
+            path,
+            params=params,
+            json=json,
+            data=data,
+            files=files,
+            headers=headers,
+            timeout=timeout,
+        )
+        return structure(body, model)
+
+    def paginate(
+        self,
+        path: str,
+        *,
+        model: type[_T],
+        params: Params | None = None,
+        paging: PagingStrategy | None = None,
+        page_size: int | None = None,
+        max_items: int | None = None,
+        prefetch: int = 0,
+    ) -> AsyncPager[_T]:
+        """A lazy :class:`AsyncPager` over a list endpoint (no I/O until iterated)."""
+        strategy = paging or self.paging
+        if strategy is None:
+            raise InvalidRequestError(f"{type(self).__name__} has no paging style; pass paging=")
+        return AsyncPager(
+            fetch=self._fetch_page,
+            strategy=strategy,
+            path=path,
+            params=encode_params(params),
+            structure=_structurer(model),
+            base_url=self.base_url,
+            page_size=page_size,
+            max_items=max_items,
+            prefetch=prefetch,
+        )
+
+    async def _fetch_page(self, page: PageRequest) -> Any:
+        return await self.request("GET", page.url, params=list(page.params))
+
+    def download(
+        self,
+        path: str,
+        *,
+        method: str = "GET",
+        params: Params | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: NotGivenOr[Timeout | float | None] = NOT_GIVEN,
+    ) -> Download:
+        """A file to stream: ``async with client.download(p) as f`` or ``.save_to(path)``."""
+        request = self.build_request(method, path, params=params, headers=headers, timeout=timeout)
+
+        async def open_stream() -> DownloadStream:
+            streamed = await self._send(request, stream=True)
+            assert isinstance(streamed, StreamedBody)
+            return DownloadStream(streamed, filename=safe_filename(streamed.filename))
+
+        return Download(open_stream)
+
+    async def send(self, request: Request) -> Response:
+        """Send a built request through auth, limits, retries and redirects.
+
+        Returns the final 2xx response; error statuses raise typed errors.
+        """
+        response = await self._send(request, stream=False)
+        assert isinstance(response, Response)
+        return response
+
+    async def send_unauthenticated(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        form: Mapping[str, str] | None = None,
+    ) -> Any:
+        """For auth strategies: one exchange with no credentials added (login, refresh)."""
+        request = self.build_request(method, url, headers=headers, data=form, authenticate=False)
+        return (await self.send(request)).json()
+
+    async def _send(self, request: Request, *, stream: bool) -> Response | StreamedBody:
+        self._check_open()
+        self._shared.state = ClientState.OPENED
+        for _ in range(_MAX_REDIRECTS + 1):
+            outcome, attempts = await self._send_with_retries(request, stream=stream)
+            if isinstance(outcome, StreamedBody):
+                return outcome
+            if outcome.status in _REDIRECTS and "Location" in outcome.headers:
+                request = self._redirected(request, outcome)
+                continue
+            if not outcome.is_success:
+                raise status_error(outcome, self.error_parser, attempts=attempts)
+            return outcome
+        raise TransportError(
+            f"more than {_MAX_REDIRECTS} redirects",
+            method=request.method,
+            url=redact_url(request.url),
+        )
+
+    def _redirected(self, request: Request, response: Response) -> Request:
+        """The request a redirect asks for; credentials only if it stays on our origin."""
+        target = request.url.join(URL(response.headers["Location"], encoded=True))
+        same_origin = _origin(target) == _origin(self._shared.base_url)
+        if not same_origin and target.scheme != "https" and not _is_loopback(target.host):
+            raise UnsafeURLError(f"refusing a redirect to {redact_url(target.with_query(None))}")
+        method, body = request.method, request.body
+        if response.status == 303 or (response.status in (301, 302) and method != "HEAD"):
+            method, body = "GET", None
+        headers = dict(request.headers)
+        if not same_origin:
+            for name in list(headers):
+                if name.lower() in self._shared.secret_headers or name.lower() == "authorization":
+                    del headers[name]
+        if body is None:
+            headers.pop("Content-Type", None)
+        return Request(
+            method=method,
+            url=target,
+            headers=headers,
+            timeout=request.timeout,
+            body=body,
+            authenticate=request.authenticate and same_origin,
+        )
+
+    async def _send_with_retries(
+        self, request: Request, *, stream: bool
+    ) -> tuple[Response | StreamedBody, int]:
+        shared = self._shared
+        policy = self._options.retry
+        if isinstance(request.body, Multipart) and not request.body.replayable:
+            policy = attrs.evolve(policy, max_retries=0)  # an async iterator is read once
+        attempts = 0
+
+        async def attempt(number: int) -> Outcome:
+            nonlocal attempts
+            attempts = number
+            try:
+                outcome = await self._attempt(request, number, stream=stream)
+                if (
+                    outcome.status == 401
+                    and request.authenticate
+                    and shared.auth is not None
+                    and await shared.auth.on_unauthorized(request, self)
+                ):
+                    await _release(outcome)
+                    outcome = await self._attempt(request, number, stream=stream)
+            except ApiError as err:
+                err.attempts = number
+                raise
+            return outcome
+
+        def before_retry(number: int, outcome: Outcome | BaseException, wait: float) -> None:
+            reason = (
+                type(outcome).__name__ if isinstance(outcome, BaseException) else outcome.status
+            )
+            log_retry(shared.logger, request, attempt=number, reason=str(reason), wait=wait)
+
+        final = await call_with_retries(
+            attempt,
+            policy=policy,
+            method=request.method,
+            cooldown=shared.limits.cooldown,
+            before_retry=before_retry,
+        )
+        assert isinstance(final, (Response, StreamedBody))
+        return final, attempts
+
+    async def _attempt(
+        self, request: Request, number: int, *, stream: bool
+    ) -> Response | StreamedBody:
+        shared = self._shared
+        if request.authenticate and shared.auth is not None:
+            await shared.auth.apply(request, self)
+        started = time.perf_counter()
+        try:
+            async with shared.limits:
+                if not stream:
+                    response = await shared.transport.send(request)
+                else:
+                    streamed = await shared.transport.stream(request)
+                    if 200 <= streamed.status < 300:
+                        log_exchange(
+                            shared.logger,
+                            request,
+                            attempt=number,
+                            elapsed=time.perf_counter() - started,
+                            secret_headers=shared.secret_headers,
+                        )
+                        return streamed
+                    response = await _read_whole(streamed, request, started)
+        except ApiError as err:
+            log_exchange(
+                shared.logger,
+                request,
+                attempt=number,
+                elapsed=time.perf_counter() - started,
+                error=err,
+                secret_headers=shared.secret_headers,
+            )
+            raise
+        log_exchange(
+            shared.logger,
+            request,
+            attempt=number,
+            elapsed=response.elapsed,
+            response=response,
+            secret_headers=shared.secret_headers,
+        )
+        return response
+
+
+async def _read_whole(streamed: StreamedBody, request: Request, started: float) -> Response:
+    try:
+        content = await streamed.read()
+    finally:
+        await streamed.aclose()
+    return Response(
+        status=streamed.status,
+        headers=streamed.headers,
+        content=content,
+        url=streamed.url,
+        method=request.method,
+        elapsed=time.perf_counter() - started,
+    )
+
+
+async def _release(outcome: Response | StreamedBody) -> None:
+    if isinstance(outcome, StreamedBody):
+        await outcome.aclose()
+
+
+def _structurer(model: type[_T]) -> Callable[[Any], _T]:
+    def structure_one(item: Any) -> _T:
+        return structure(item, model)
+
+    return structure_one

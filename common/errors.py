@@ -1,0 +1,243 @@
+"""Exceptions raised by every client in this distribution.
+
+The tree::
+
+    ApiError
+    ├── InvalidRequestError        bad arguments, raised before anything is sent
+    ├── ClientClosedError          the client was used after ``aclose()``
+    ├── UnsafeURLError             a URL (next-page link, redirect) points at a foreign host
+    ├── TransportError             no HTTP status to speak of
+    │   ├── ConnectError           the connection was never established
+    │   ├── TimeoutError           connect, read or total timeout
+    │   └── ReadError              the connection broke after the request was sent
+    ├── DecodeError                a body that is not JSON, or not the documented shape
+    └── HTTPStatusError            the server answered 4xx/5xx
+        ├── BadRequestError        400
+        ├── AuthenticationError    401
+        ├── PermissionDeniedError  403
+        ├── NotFoundError          404
+        ├── ConflictError          409
+        ├── ValidationError        422 (``field_errors``)
+        ├── RateLimitError         429 (``retry_after``)
+        └── ServerError            5xx
+
+Every error that followed a request carries ``method`` and ``url`` (secrets removed) and
+``attempts``. Status errors also carry ``status``, ``message``, ``body``, ``request_id`` and
+``field_errors``. No error ever holds a credential.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = [
+    "ApiError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ClientClosedError",
+    "ConflictError",
+    "ConnectError",
+    "DecodeError",
+    "HTTPStatusError",
+    "InvalidRequestError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ReadError",
+    "ServerError",
+    "TimeoutError",
+    "TransportError",
+    "UnsafeURLError",
+    "ValidationError",
+    "error_class_for_status",
+]
+
+
+class ApiError(Exception):
+    """Base of every error this library raises."""
+
+    method: str | None
+    url: str | None
+    attempts: int
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str | None = None,
+        url: str | None = None,
+        attempts: int = 0,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.method = method
+        self.url = url
+        self.attempts = attempts
+
+    def _context(self) -> list[str]:
+        parts: list[str] = []
+        if self.method and self.url:
+            parts.append(f"{self.method} {self.url}")
+        if self.attempts:
+            parts.append(f"{self.attempts} attempt" + ("s" if self.attempts != 1 else ""))
+        return parts
+
+    def __str__(self) -> str:
+        context = self._context()
+        return f"{self.message} ({', '.join(context)})" if context else self.message
+
+
+class InvalidRequestError(ApiError, ValueError):
+    """The arguments cannot make a valid request; nothing was sent."""
+
+
+class ClientClosedError(ApiError, RuntimeError):
+    """The client (or the session it was given) is closed."""
+
+
+class UnsafeURLError(ApiError):
+    """A URL the server handed us points outside the configured origin; it was not followed."""
+
+
+class TransportError(ApiError):
+    """The exchange failed below HTTP: no usable status line was received."""
+
+
+class ConnectError(TransportError):
+    """The connection was never established, so the server cannot have seen the request."""
+
+
+class TimeoutError(TransportError, builtins.TimeoutError):
+    """A connect, read or total timeout expired."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str | None = None,
+        url: str | None = None,
+        attempts: int = 0,
+        connected: bool = True,
+    ) -> None:
+        super().__init__(message, method=method, url=url, attempts=attempts)
+        #: ``False`` when the timeout hit while connecting (the request was never sent).
+        self.connected = connected
+
+
+class ReadError(TransportError):
+    """The connection broke after the request was sent (reset, closed mid-body)."""
+
+
+class DecodeError(ApiError):
+    """A body was not JSON, or not the shape the documentation promises."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        excerpt: str = "",
+        method: str | None = None,
+        url: str | None = None,
+        attempts: int = 0,
+    ) -> None:
+        super().__init__(message, method=method, url=url, attempts=attempts)
+        self.status = status
+        #: The first few hundred characters of the offending body, for diagnosis.
+        self.excerpt = excerpt
+
+
+class HTTPStatusError(ApiError):
+    """The server answered with an error status."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        body: Any = None,
+        request_id: str | None = None,
+        field_errors: Mapping[str, list[str]] | None = None,
+        headers: Mapping[str, str] | None = None,
+        method: str | None = None,
+        url: str | None = None,
+        attempts: int = 0,
+    ) -> None:
+        super().__init__(message, method=method, url=url, attempts=attempts)
+        self.status = status
+        #: The decoded JSON body, or a short text excerpt when the body was not JSON.
+        self.body = body
+        self.request_id = request_id
+        self.field_errors: Mapping[str, list[str]] = field_errors or {}
+        #: Response headers (rate-limit figures and the like); never request headers.
+        self.headers: Mapping[str, str] = headers or {}
+
+    def _context(self) -> list[str]:
+        parts = super()._context()
+        if self.request_id:
+            parts.append(f"request id {self.request_id}")
+        return parts
+
+    def __str__(self) -> str:
+        text = f"HTTP {self.status}: {super().__str__()}"
+        if self.field_errors:
+            fields = "; ".join(f"{k}: {' '.join(v)}" for k, v in self.field_errors.items())
+            text += f" [{fields}]"
+        return text
+
+
+class BadRequestError(HTTPStatusError):
+    """400."""
+
+
+class AuthenticationError(HTTPStatusError):
+    """401: the credentials were refused (after one refresh, where the scheme has one)."""
+
+
+class PermissionDeniedError(HTTPStatusError):
+    """403: authenticated, but not allowed."""
+
+
+class NotFoundError(HTTPStatusError):
+    """404."""
+
+
+class ConflictError(HTTPStatusError):
+    """409."""
+
+
+class ValidationError(HTTPStatusError):
+    """422: the server rejected fields; see ``field_errors``."""
+
+
+class RateLimitError(HTTPStatusError):
+    """429, after the retries allowed, or at once when the server asks for a wait above the cap."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        #: Seconds the server asked us to wait, when it said.
+        self.retry_after = retry_after
+
+
+class ServerError(HTTPStatusError):
+    """5xx."""
+
+
+_BY_STATUS: dict[int, type[HTTPStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: ValidationError,
+    429: RateLimitError,
+}
+
+
+def error_class_for_status(status: int) -> type[HTTPStatusError]:
+    """The exception class for an error *status* (pure; table-driven)."""
+    if status >= 500:
+        return ServerError
+    return _BY_STATUS.get(status, HTTPStatusError)

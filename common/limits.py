@@ -1,0 +1,130 @@
+"""Client-side limits: a request rate, a number in flight, and the shared 429 cool-down.
+
+One :class:`Limits` belongs to a client and all its ``with_options`` copies. Around each
+attempt it waits out any cool-down a 429 started, takes a concurrency slot, then a rate token.
+The rate limiter is pluggable (:class:`RateLimiter`): the default is a local leaky bucket
+(``aiolimiter``); a limiter shared across processes plugs in the same way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from types import TracebackType
+from typing import Protocol, runtime_checkable
+
+import attrs
+from aiolimiter import AsyncLimiter
+
+__all__ = ["CoolDown", "LocalRateLimiter", "Limits", "RateLimit", "RateLimiter"]
+
+
+@runtime_checkable
+class RateLimiter(Protocol):
+    """Anything that can make a caller wait for its turn."""
+
+    async def acquire(self) -> None:
+        """Return when one more request may be sent."""
+
+
+@attrs.frozen
+class RateLimit:
+    """``rate`` requests every ``per`` seconds, allowing bursts of ``burst`` at once."""
+
+    rate: float = attrs.field(validator=attrs.validators.gt(0))
+    per: float = attrs.field(default=1.0, validator=attrs.validators.gt(0))
+    burst: int = attrs.field(default=1, validator=attrs.validators.ge(1))
+
+    @property
+    def interval(self) -> float:
+        """Seconds between two requests at the steady rate."""
+        return self.per / self.rate
+
+
+class LocalRateLimiter:
+    """A leaky bucket in this process (``aiolimiter.AsyncLimiter``)."""
+
+    def __init__(self, limit: RateLimit) -> None:
+        self.limit = limit
+        self._bucket = AsyncLimiter(limit.burst, limit.interval * limit.burst)
+
+    async def acquire(self) -> None:
+        await self._bucket.acquire()
+
+    def __repr__(self) -> str:
+        return f"LocalRateLimiter({self.limit!r})"
+
+
+class CoolDown:
+    """A moment before which no request of the client is sent (set by a 429's Retry-After)."""
+
+    __slots__ = ("_until",)
+
+    def __init__(self) -> None:
+        self._until = 0.0
+
+    def extend(self, seconds: float) -> None:
+        """Hold every request for at least *seconds* from now (never shortens a wait)."""
+        self._until = max(self._until, time.monotonic() + seconds)
+
+    def remaining(self) -> float:
+        """Seconds left before requests may flow again."""
+        return max(self._until - time.monotonic(), 0.0)
+
+    async def wait(self) -> None:
+        """Sleep until the cool-down is over (returns at once when there is none)."""
+        # A loop, not one sleep: another 429 may push the deadline while we sleep.
+        while (left := self._until - time.monotonic()) > 0:  # noqa: ASYNC110
+            await asyncio.sleep(left)
+
+
+class Limits:
+    """The limits of one client, used as ``async with limits:`` around each attempt."""
+
+    def __init__(
+        self, *, rate_limiter: RateLimiter | None = None, max_concurrency: int | None = None
+    ) -> None:
+        if max_concurrency is not None and max_concurrency < 1:
+            raise ValueError("max_concurrency must be at least 1")
+        self.rate_limiter = rate_limiter
+        self.max_concurrency = max_concurrency
+        self.cooldown = CoolDown()
+        # A semaphore belongs to the loop it first waited in; keep one per running loop.
+        self._semaphore: asyncio.Semaphore | None = None
+        self._semaphore_loop: asyncio.AbstractEventLoop | None = None
+
+    def _slots(self) -> asyncio.Semaphore | None:
+        if self.max_concurrency is None:
+            return None
+        loop = asyncio.get_running_loop()
+        if self._semaphore is None or self._semaphore_loop is not loop:
+            self._semaphore = asyncio.Semaphore(self.max_concurrency)
+            self._semaphore_loop = loop
+        return self._semaphore
+
+    async def __aenter__(self) -> None:
+        await self.cooldown.wait()
+        slots = self._slots()
+        if slots is not None:
+            await slots.acquire()
+        try:
+            if self.rate_limiter is not None:
+                await self.rate_limiter.acquire()
+            # A 429 may have arrived while we queued: honour it before sending.
+            await self.cooldown.wait()
+        except BaseException:
+            if slots is not None:
+                slots.release()
+            raise
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self.max_concurrency is not None and self._semaphore is not None:
+            self._semaphore.release()
+
+    def __repr__(self) -> str:
+        return f"Limits(rate_limiter={self.rate_limiter!r}, max_concurrency={self.max_concurrency})"

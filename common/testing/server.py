@@ -1,0 +1,374 @@
+"""Run an ``aiohttp.web`` emulator on a loopback port, with a request log, faults and a rate limit.
+
+::
+
+    async with EmulatorServer(make_app()) as server:
+        server.faults.add(Fault.status(503), times=2)
+        async with aiohttp.ClientSession() as session:
+            async with session.get(f"{server.url}/v1/things") as response: ...
+        assert server.requests.last.status == 200
+
+The server adds three middlewares in front of the app's own (the app must not have been
+started before, so build a fresh app per server): **record** (append to :attr:`requests`),
+**rate limit** (when :attr:`rate_limit` is set) and **faults** (consume :attr:`faults`). An
+``on_response_prepare`` signal then stamps every response, whatever produced it, with the
+rate-limit headers and records its status. The server listens on loopback only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import enum
+import ipaddress
+import json
+import socket
+import time
+from types import TracebackType
+from typing import TypeVar
+
+import attrs
+from aiohttp import StreamReader, web
+from multidict import CIMultiDict, CIMultiDictProxy, MultiDict, MultiDictProxy
+
+from common.testing.faults import FaultPlan, Handler
+from common.testing.ratelimit import ServerRateLimit, SlidingWindow
+from common.testing.recorder import RecordedRequest, RequestLog
+
+__all__ = ["DEFAULT_RECORD_LIMIT", "EmulatorFactory", "EmulatorServer", "closed_port"]
+
+#: Bodies up to this many bytes (1 MiB) are kept in the request log by default.
+DEFAULT_RECORD_LIMIT = 1024 * 1024
+
+_S = TypeVar("_S", bound="EmulatorServer")
+_F = TypeVar("_F", bound="EmulatorFactory")
+
+
+class _State(enum.Enum):
+    UNOPENED = "unopened"
+    RUNNING = "running"
+    CLOSED = "closed"
+
+
+@attrs.define(eq=False)
+class _Exchange:
+    """What the middlewares learn about one request, for the response-prepare hook."""
+
+    server: EmulatorServer
+    request: web.BaseRequest
+    record: RecordedRequest
+    headers: dict[str, str] = attrs.Factory(dict)
+
+
+# aiohttp runs each request in its own task (to copy context vars), so a context variable set
+# in a middleware is seen by the on_response_prepare hook of the same request and no other.
+_CURRENT: contextvars.ContextVar[_Exchange | None] = contextvars.ContextVar(
+    "common_testing_exchange", default=None
+)
+
+
+def _loopback_host(host: str) -> str:
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        raise ValueError(f"host must be a loopback IP address, got {host!r}") from None
+    if not address.is_loopback:
+        raise ValueError(f"an emulator listens on loopback only, got {host!r}")
+    return host
+
+
+def closed_port(host: str = "127.0.0.1") -> int:
+    """A loopback port with nothing listening on it, for "connection refused" tests.
+
+    The port is bound (never listened on) and released at once, so connecting to it is
+    refused; another process could in principle grab it meanwhile, which is vanishingly rare.
+    """
+    family = socket.AF_INET6 if ":" in _loopback_host(host) else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        port: int = sock.getsockname()[1]
+    return port
+
+
+class EmulatorServer:
+    """An ``aiohttp.web`` app served on a loopback port chosen by the OS.
+
+    Use it as an async context manager, or call :meth:`start` and :meth:`stop`. A server runs
+    once: after :meth:`stop` it cannot be started again (build a new app and server).
+    """
+
+    def __init__(
+        self,
+        app: web.Application,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        rate_limit: ServerRateLimit | None = None,
+        record_bodies_up_to: int = DEFAULT_RECORD_LIMIT,
+        shutdown_timeout: float = 0.25,
+    ) -> None:
+        if record_bodies_up_to < 0:
+            raise ValueError("record_bodies_up_to must be >= 0")
+        self.app = app
+        self.host = _loopback_host(host)
+        self.record_bodies_up_to = record_bodies_up_to
+        self.shutdown_timeout = shutdown_timeout
+        #: Every request received, oldest first.
+        self.requests = RequestLog()
+        #: Faults to inject; see :meth:`FaultPlan.add`.
+        self.faults = FaultPlan()
+        self._requested_port = port
+        self._port: int | None = None
+        self._runner: web.AppRunner | None = None
+        self._state = _State.UNOPENED
+        self._window: SlidingWindow | None = None
+        self.rate_limit = rate_limit
+
+    # -- public surface -----------------------------------------------------------------
+
+    @property
+    def rate_limit(self) -> ServerRateLimit | None:
+        """The rate limit enforced on every request (``None``: unlimited).
+
+        Assigning a new value (at any time) starts with an empty window.
+        """
+        return None if self._window is None else self._window.rate_limit
+
+    @rate_limit.setter
+    def rate_limit(self, value: ServerRateLimit | None) -> None:
+        if value is not None and not isinstance(value, ServerRateLimit):
+            raise TypeError(f"expected a ServerRateLimit or None, got {value!r}")
+        self._window = None if value is None else SlidingWindow(value)
+
+    @property
+    def port(self) -> int:
+        """The port the server listens on (only while running)."""
+        if self._port is None or self._state is not _State.RUNNING:
+            raise RuntimeError(f"the emulator is {self._state.value}, it has no port")
+        return self._port
+
+    @property
+    def url(self) -> str:
+        """The base URL, e.g. ``"http://127.0.0.1:54321"`` (no trailing slash)."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def running(self) -> bool:
+        """``True`` between :meth:`start` and :meth:`stop`."""
+        return self._state is _State.RUNNING
+
+    async def start(self) -> None:
+        """Install the middlewares, then listen; returns once the port accepts connections."""
+        if self._state is not _State.UNOPENED:
+            raise RuntimeError(f"the emulator is {self._state.value}; a server starts only once")
+        if self.app.frozen:
+            raise RuntimeError(
+                "the app was already started (it is frozen); build a fresh app for each server"
+            )
+        self._install()
+        runner = web.AppRunner(
+            self.app, handle_signals=False, shutdown_timeout=self.shutdown_timeout
+        )
+        try:
+            await runner.setup()
+            site = web.TCPSite(runner, self.host, self._requested_port)
+            await site.start()
+            address = runner.addresses[0]
+            self._port = int(address[1])
+        except BaseException:
+            await runner.cleanup()
+            self._state = _State.CLOSED
+            raise
+        self._runner = runner
+        self._state = _State.RUNNING
+
+    async def stop(self) -> None:
+        """Stop listening, close every connection and run the app's cleanup (idempotent)."""
+        runner, self._runner = self._runner, None
+        self._state = _State.CLOSED
+        if runner is not None:
+            await runner.cleanup()
+
+    async def __aenter__(self: _S) -> _S:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.stop()
+
+    def __repr__(self) -> str:
+        where = self.url if self.running else self._state.value
+        return f"<EmulatorServer {where} requests={len(self.requests)}>"
+
+    # -- machinery ----------------------------------------------------------------------
+
+    def _install(self) -> None:
+        @web.middleware
+        async def record(request: web.Request, handler: Handler) -> web.StreamResponse:
+            try:
+                entry = await self._record(request)
+            except ConnectionError:
+                return web.Response(status=400)  # the client hung up mid-upload; never sent
+            _CURRENT.set(_Exchange(server=self, request=request, record=entry))
+            return await handler(request)
+
+        @web.middleware
+        async def rate_limit(request: web.Request, handler: Handler) -> web.StreamResponse:
+            window, exchange = self._window, _CURRENT.get()
+            if window is None or exchange is None:
+                return await handler(request)
+            decision = window.acquire(time.monotonic())
+            exchange.headers.update(decision.headers(window.rate_limit))
+            if decision.allowed:
+                return await handler(request)
+            body = json.dumps({"message": "Too Many Requests"}).encode()
+            return web.Response(status=429, body=body, content_type="application/json")
+
+        @web.middleware
+        async def faults(request: web.Request, handler: Handler) -> web.StreamResponse:
+            fault = self.faults.take(request.method, request.path)
+            if fault is None:
+                return await handler(request)
+            return await fault.apply(request, handler)
+
+        self.app.middlewares[0:0] = [record, rate_limit, faults]
+        self.app.on_response_prepare.append(self._on_response_prepare)
+
+    async def _record(self, request: web.Request) -> RecordedRequest:
+        arrived = time.monotonic()
+        body, truncated = b"", False
+        size: int | None = 0
+        failure: Exception | None = None
+        if request.body_exists:
+            size = request.content_length  # None when chunked
+            truncated = True
+            if size is not None and size <= min(self.record_bodies_up_to, _max_size(request)):
+                try:
+                    kept = await _read_keeping_stream(request)
+                except Exception as exc:  # the client gave up mid-upload: log it, then fail
+                    kept, failure = None, exc
+                if kept is not None:
+                    body, size, truncated = kept, len(kept), False
+        record = RecordedRequest(
+            method=request.method,
+            path=request.path,
+            raw_path=request.rel_url.raw_path,
+            query=MultiDictProxy(MultiDict(request.query)),
+            headers=CIMultiDictProxy(CIMultiDict(request.headers)),
+            body=body,
+            body_size=size,
+            body_truncated=truncated,
+            time=arrived,
+        )
+        self.requests._append(record)
+        if failure is not None:
+            raise failure
+        return record
+
+    async def _on_response_prepare(
+        self, request: web.Request, response: web.StreamResponse
+    ) -> None:
+        exchange = _CURRENT.get()
+        if exchange is None or exchange.server is not self or exchange.request is not request:
+            return
+        for name, value in exchange.headers.items():
+            response.headers.setdefault(name, value)
+        transport = request.transport
+        if transport is None or transport.is_closing():
+            return  # a fault hung up: no status line will reach the client
+        updated = attrs.evolve(exchange.record, status=response.status)
+        self.requests._replace(exchange.record, updated)
+        exchange.record = updated
+
+
+def _max_size(request: web.Request) -> int:
+    """The app's ``client_max_size``: reading more than this would answer 413 instead."""
+    for name in ("client_max_size", "_client_max_size"):  # the property is recent
+        value = getattr(request, name, None)
+        if isinstance(value, int):
+            return value
+    return 1024**2
+
+
+async def _read_keeping_stream(request: web.Request) -> bytes | None:
+    """Read the body, then give the request a fresh stream holding the same bytes.
+
+    ``request.read()`` caches the body for ``read()``/``text()``/``json()``/``post()``, but
+    ``request.content`` and ``multipart()`` read the underlying stream, which reading drains;
+    so the request gets a new, already-fed :class:`aiohttp.StreamReader`. Returns ``None``
+    (having read nothing) if this aiohttp does not allow that, so the handler is never broken.
+    """
+    try:
+        limit = max(2**16, request.content_length or 0)
+        replacement = StreamReader(request.protocol, limit, loop=asyncio.get_running_loop())
+        if not hasattr(request, "_payload"):
+            return None
+    except Exception:  # pragma: no cover - a future aiohttp; fall back to not recording
+        return None
+    body = await request.read()
+    if body:
+        replacement.feed_data(body)
+    replacement.feed_eof()
+    request._payload = replacement
+    return body
+
+
+class EmulatorFactory:
+    """Start emulators on demand and stop them all at once (what the ``emulator`` fixture is).
+
+    ::
+
+        async with EmulatorFactory() as emulator:
+            server = await emulator(make_app(), rate_limit=ServerRateLimit(5))
+    """
+
+    def __init__(self) -> None:
+        self.servers: list[EmulatorServer] = []
+
+    async def __call__(
+        self,
+        app: web.Application,
+        *,
+        rate_limit: ServerRateLimit | None = None,
+        record_bodies_up_to: int = DEFAULT_RECORD_LIMIT,
+        shutdown_timeout: float = 0.25,
+    ) -> EmulatorServer:
+        """Start *app* on a fresh loopback port and return its running server."""
+        server = EmulatorServer(
+            app,
+            rate_limit=rate_limit,
+            record_bodies_up_to=record_bodies_up_to,
+            shutdown_timeout=shutdown_timeout,
+        )
+        await server.start()
+        self.servers.append(server)
+        return server
+
+    async def aclose(self) -> None:
+        """Stop every server started here, newest first."""
+        servers, self.servers = self.servers, []
+        failure: BaseException | None = None
+        for server in reversed(servers):
+            try:
+                await server.stop()
+            except BaseException as exc:  # stop the others before re-raising
+                failure = failure or exc
+        if failure is not None:
+            raise failure
+
+    async def __aenter__(self: _F) -> _F:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()

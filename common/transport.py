@@ -1,0 +1,218 @@
+"""The only module that talks to aiohttp's client: one exchange per call, no policy.
+
+:class:`AiohttpTransport` owns (or borrows) an ``aiohttp.ClientSession``. An owned session is
+created lazily inside the running loop, on first use, with a connection pool sized by the
+client; it belongs to that loop, and a later loop gets a session of its own. A borrowed
+session is used as it is and never closed here. aiohttp's exceptions are translated into
+this library's :mod:`~common.errors`; nothing else is decided here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import AsyncIterator, Iterator
+from typing import IO, Any
+
+import aiohttp
+from multidict import CIMultiDictProxy
+
+from .errors import ClientClosedError, ConnectError, ReadError, TimeoutError, TransportError
+from .files import Multipart, Upload
+from .messages import Request, Response, Timeout
+from .redact import redact_url
+
+__all__ = ["AiohttpTransport", "StreamedBody"]
+
+
+def _client_timeout(timeout: Timeout) -> aiohttp.ClientTimeout:
+    return aiohttp.ClientTimeout(
+        total=timeout.total, sock_connect=timeout.connect, sock_read=timeout.read
+    )
+
+
+@contextlib.contextmanager
+def _translated(request: Request, *, sent: bool = False) -> Iterator[None]:
+    """Re-raise aiohttp and socket failures as this library's transport errors."""
+    method, url = request.method, redact_url(request.url)
+    try:
+        yield
+    except aiohttp.ConnectionTimeoutError as err:
+        raise TimeoutError("timed out connecting", connected=False, method=method, url=url) from err
+    except (aiohttp.ServerTimeoutError, asyncio.TimeoutError) as err:
+        raise TimeoutError("timed out waiting for the server", method=method, url=url) from err
+    except aiohttp.ClientConnectorError as err:
+        raise ConnectError(f"could not connect: {err.os_error}", method=method, url=url) from err
+    except aiohttp.ClientPayloadError as err:
+        raise ReadError(
+            "the connection broke while reading the body", method=method, url=url
+        ) from err
+    except aiohttp.ServerDisconnectedError as err:
+        raise ReadError("the server closed the connection", method=method, url=url) from err
+    except (aiohttp.ClientOSError, ConnectionError) as err:
+        raise ReadError(f"the connection failed: {err}", method=method, url=url) from err
+    except aiohttp.ClientError as err:
+        raise TransportError(f"{type(err).__name__}: {err}", method=method, url=url) from err
+
+
+class StreamedBody:
+    """A response whose body is still on the wire (downloads). Always ``aclose()`` it."""
+
+    def __init__(self, response: aiohttp.ClientResponse, request: Request) -> None:
+        self._response = response
+        self._request = request
+        self.status = response.status
+        self.headers: CIMultiDictProxy[str] = response.headers
+        self.url = redact_url(response.url)
+
+    @property
+    def filename(self) -> str | None:
+        """The filename of ``Content-Disposition``, as sent (not yet made safe)."""
+        disposition = self._response.content_disposition
+        return disposition.filename if disposition is not None else None
+
+    async def iter_chunks(self, chunk_size: int) -> AsyncIterator[bytes]:
+        with _translated(self._request):
+            async for chunk in self._response.content.iter_chunked(chunk_size):
+                yield chunk
+
+    async def read(self) -> bytes:
+        with _translated(self._request):
+            return await self._response.read()
+
+    async def aclose(self) -> None:
+        self._response.release()
+
+
+class _OpenedFiles:
+    """File objects opened for one attempt's multipart body, closed after it."""
+
+    def __init__(self) -> None:
+        self.handles: list[IO[bytes]] = []
+
+    def close(self) -> None:
+        for handle in self.handles:
+            handle.close()
+
+
+async def _form_data(body: Multipart, opened: _OpenedFiles) -> aiohttp.FormData:
+    form = aiohttp.FormData(quote_fields=False)
+    for name, value in body.fields:
+        form.add_field(name, value)
+    for name, upload in body.files:
+        form.add_field(
+            name,
+            await _payload_source(upload, opened),
+            filename=upload.filename,
+            content_type=upload.content_type,
+        )
+    return form
+
+
+async def _payload_source(upload: Upload, opened: _OpenedFiles) -> Any:
+    source = upload.source
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source)
+    if isinstance(source, str) or hasattr(source, "__fspath__"):
+        handle: IO[bytes] = await asyncio.to_thread(open, source, "rb")  # type: ignore[arg-type]
+        opened.handles.append(handle)
+        return handle
+    if upload.start is not None:
+        source.seek(upload.start)  # type: ignore[union-attr]  # a replay starts where we began
+    return source  # a file object (aiohttp reads it in a thread) or an async iterator
+
+
+class AiohttpTransport:
+    """Sends :class:`Request` objects over an aiohttp session."""
+
+    def __init__(
+        self,
+        *,
+        session: aiohttp.ClientSession | None = None,
+        pool_size: int = 100,
+        trust_env: bool = False,
+    ) -> None:
+        self._borrowed = session
+        self._pool_size = pool_size
+        self._trust_env = trust_env
+        self._session: aiohttp.ClientSession | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._closed = False
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def _session_for_this_loop(self) -> aiohttp.ClientSession:
+        if self._closed:
+            raise ClientClosedError("the client is closed; make a new one")
+        if self._borrowed is not None:
+            if self._borrowed.closed:
+                raise ClientClosedError("the aiohttp session given to this client is closed")
+            return self._borrowed
+        loop = asyncio.get_running_loop()
+        session = self._session
+        if session is None or session.closed or self._loop is not loop:
+            # The connector of an earlier loop cannot be used (nor closed) from this one.
+            session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=self._pool_size, limit_per_host=0),
+                cookie_jar=aiohttp.DummyCookieJar(),
+                trust_env=self._trust_env,
+                raise_for_status=False,
+                auto_decompress=True,
+            )
+            self._session, self._loop = session, loop
+        return session
+
+    async def _open(self, request: Request, opened: _OpenedFiles) -> aiohttp.ClientResponse:
+        session = self._session_for_this_loop()
+        data: Any = request.body
+        if isinstance(data, Multipart):
+            data = await _form_data(data, opened)
+        return await session.request(
+            request.method,
+            request.url,
+            params=request.params or None,
+            headers=request.headers,
+            data=data,
+            timeout=_client_timeout(request.timeout),
+            allow_redirects=False,
+        )
+
+    async def send(self, request: Request) -> Response:
+        """Make one exchange and read the whole body."""
+        started = time.perf_counter()
+        opened = _OpenedFiles()
+        try:
+            with _translated(request):
+                async with await self._open(request, opened) as response:
+                    content = await response.read()
+        finally:
+            opened.close()
+        return Response(
+            status=response.status,
+            headers=response.headers,
+            content=content,
+            url=redact_url(response.url),
+            method=request.method,
+            elapsed=time.perf_counter() - started,
+        )
+
+    async def stream(self, request: Request) -> StreamedBody:
+        """Make one exchange and return once the headers are in; the body stays unread."""
+        opened = _OpenedFiles()
+        try:
+            with _translated(request):
+                response = await self._open(request, opened)
+        finally:
+            opened.close()
+        return StreamedBody(response, request)
+
+    async def aclose(self) -> None:
+        """Close the session we own (never a borrowed one). Safe to call twice."""
+        self._closed = True
+        session, self._session = self._session, None
+        if session is not None and not session.closed:
+            with contextlib.suppress(RuntimeError):  # its loop may be gone already
+                await session.close()

@@ -1,0 +1,35 @@
+"""Helpers shared by the unit tests of ``common``: a demo client and request lookups."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import aiohttp
+from aioresponses import aioresponses
+from yarl import URL
+
+from common import BaseClient, RetryPolicy
+
+BASE = "https://api.example.test/v1"
+
+#: Retries with next to no waiting, for tests that count attempts.
+FAST_RETRIES = RetryPolicy(backoff_base=0.001, backoff_max=0.01)
+
+
+class DemoClient(BaseClient):
+    """The smallest vendor client: what the unit tests drive."""
+
+    vendor = "demo"
+    logger_name = "demo_async"
+
+
+def refused() -> aiohttp.ClientConnectorError:
+    """The error aiohttp raises when nothing listens on the port."""
+    key: Any = SimpleNamespace(host="api.example.test", port=443, ssl=True)
+    return aiohttp.ClientConnectorError(key, ConnectionRefusedError(111, "Connection refused"))
+
+
+def calls(mock: aioresponses, method: str, url: str) -> list[Any]:
+    """The requests aioresponses saw for *method* and exact *url* (query included)."""
+    return list(mock.requests.get((method.upper(), URL(url)), []))

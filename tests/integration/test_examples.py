@@ -1,0 +1,48 @@
+"""The examples run, and do what they say (the README's demo command is the tour)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from examples.tour import tour
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+async def test_the_tour_walks_every_flow() -> None:
+    """The tour creates, pages, survives a 429, types a 422, round-trips a file, refuses a host."""
+    lines: list[str] = []
+    facts = await tour(lines.append)
+    assert facts["created"] == 120
+    assert facts["pages"] == [50, 50, 20]
+    assert facts["listed"] == 120
+    assert facts["retried_429"] == [429, 201]
+    assert facts["validation"] == {"name": ["The name field is required."]}
+    assert facts["file_roundtrip"] is True
+    assert facts["foreign_refused"] is True
+    assert lines[-1].endswith("client closed: True")
+
+
+def test_the_tour_runs_as_a_script() -> None:
+    """`python examples/tour.py` exits 0 and prints its six steps."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "tour.py")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert [line[:3] for line in result.stdout.splitlines()[1:7]] == [
+        " 1.",
+        " 2.",
+        " 3.",
+        " 4.",
+        " 5.",
+        " 6.",
+    ]
