@@ -7,6 +7,7 @@ Vendor packages build on these names; applications mostly meet the errors, the o
 from ._sentinel import NOT_GIVEN, NotGiven, NotGivenOr
 from .auth import (
     ApiKeyHeader,
+    ApiKeyHeaders,
     Auth,
     AuthFlow,
     BasicAuth,
@@ -17,7 +18,7 @@ from .auth import (
     TokenExchange,
     TokenGrant,
 )
-from .client import BaseClient, ClientState
+from .client import BaseClient, ClientOptions, ClientState
 from .error_bodies import ErrorDetails, ErrorParser, JsonErrorParser
 from .errors import (
     ApiError,
@@ -51,7 +52,8 @@ from .pagination import (
     PagingStrategy,
     Unpaged,
 )
-from .params import encode_params, format_path
+from .params import Params, encode_params, format_path
+from .resources import Resource
 from .retry import RetryPolicy, parse_retry_after
 from .secrets import Secret
 
@@ -59,6 +61,7 @@ __all__ = [
     "NOT_GIVEN",
     "ApiError",
     "ApiKeyHeader",
+    "ApiKeyHeaders",
     "AsyncPager",
     "Auth",
     "AuthFlow",
@@ -68,6 +71,7 @@ __all__ = [
     "BasicAuth",
     "BearerToken",
     "ClientClosedError",
+    "ClientOptions",
     "ClientState",
     "ConflictError",
     "ConnectError",
@@ -93,6 +97,7 @@ __all__ = [
     "OAuth2Token",
     "Page",
     "PageNumberPaging",
+    "Params",
     "PagingStrategy",
     "PermissionDeniedError",
     "RateLimit",
@@ -101,6 +106,7 @@ __all__ = [
     "ReadError",
     "RefreshingAuth",
     "Request",
+    "Resource",
     "Response",
     "RetryPolicy",
     "Secret",

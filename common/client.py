@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypedDict, TypeVar
 from urllib.parse import urlencode
 
 import aiohttp
@@ -25,7 +25,14 @@ from . import _json
 from ._sentinel import NOT_GIVEN, NotGiven, NotGivenOr
 from .auth import Auth
 from .error_bodies import ErrorParser, JsonErrorParser, status_error
-from .errors import ApiError, ClientClosedError, InvalidRequestError, TransportError, UnsafeURLError
+from .errors import (
+    ApiError,
+    ClientClosedError,
+    DecodeError,
+    InvalidRequestError,
+    TransportError,
+    UnsafeURLError,
+)
 from .files import Download, DownloadStream, FileSource, Multipart, Upload, safe_filename
 from .limits import Limits, LocalRateLimiter, RateLimit, RateLimiter
 from .logs import log_exchange, log_retry
@@ -33,11 +40,11 @@ from .messages import Request, Response, Timeout
 from .models import structure
 from .pagination import AsyncPager, PageRequest, PagingStrategy
 from .params import Params, encode_params
-from .redact import redact_url
+from .redact import SENSITIVE_HEADERS, redact_url
 from .retry import Outcome, RetryPolicy, call_with_retries
 from .transport import AiohttpTransport, StreamedBody
 
-__all__ = ["BaseClient", "ClientState"]
+__all__ = ["BaseClient", "ClientOptions", "ClientState"]
 
 _T = TypeVar("_T")
 _C = TypeVar("_C", bound="BaseClient")
@@ -88,6 +95,21 @@ def _rate_limiter(value: RateLimit | RateLimiter | float | None) -> RateLimiter 
     if isinstance(value, RateLimit):
         return LocalRateLimiter(value)
     return LocalRateLimiter(RateLimit(rate=float(value)))
+
+
+class ClientOptions(TypedDict, total=False):
+    """The settings every vendor client forwards to :class:`BaseClient` (see its docs)."""
+
+    timeout: Timeout | float | None
+    max_retries: int
+    retry: RetryPolicy | None
+    rate_limit: RateLimit | RateLimiter | float | None
+    max_concurrency: int | None
+    headers: Mapping[str, str] | None
+    session: aiohttp.ClientSession | None
+    user_agent: str | None
+    allow_insecure_http: bool
+    trust_env: bool
 
 
 @attrs.frozen
@@ -180,6 +202,9 @@ class BaseClient:
             logger=logging.getLogger(self.logger_name),
             secret_headers=auth.secret_headers if auth is not None else frozenset(),
         )
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.base_url} {self.state.value}>"
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -294,7 +319,7 @@ class BaseClient:
                 raise InvalidRequestError("with files, data must be a mapping of form fields")
             body = Multipart.build(files, data)
         elif isinstance(data, Mapping):
-            body = urlencode([(k, str(v)) for k, v in data.items() if v is not None]).encode()
+            body = urlencode(encode_params(data)).encode()
             all_headers["Content-Type"] = "application/x-www-form-urlencoded"
         elif data is not None:
             body = data.encode() if isinstance(data, str) else data
@@ -436,9 +461,21 @@ class BaseClient:
         headers: Mapping[str, str] | None = None,
         form: Mapping[str, str] | None = None,
     ) -> Any:
-        """For auth strategies: one exchange with no credentials added (login, refresh)."""
+        """For auth strategies: one exchange with no credentials added (login, refresh).
+
+        A body that does not parse is reported without an excerpt: it may hold a token.
+        """
         request = self.build_request(method, url, headers=headers, data=form, authenticate=False)
-        return (await self.send(request)).json()
+        response = await self.send(request)
+        try:
+            return response.json()
+        except DecodeError:
+            raise DecodeError(
+                "the login or token answer is not JSON",
+                status=response.status,
+                method=response.method,
+                url=response.url,
+            ) from None
 
     async def _send(self, request: Request, *, stream: bool) -> Response | StreamedBody:
         self._check_open()
@@ -448,8 +485,10 @@ class BaseClient:
             if isinstance(outcome, StreamedBody):
                 return outcome
             if outcome.status in _REDIRECTS and "Location" in outcome.headers:
-                request = self._redirected(request, outcome)
-                continue
+                following = self._redirected(request, outcome)
+                if following is not None:
+                    request = following
+                    continue
             if not outcome.is_success:
                 raise status_error(outcome, self.error_parser, attempts=attempts)
             return outcome
@@ -459,20 +498,33 @@ class BaseClient:
             url=redact_url(request.url),
         )
 
-    def _redirected(self, request: Request, response: Response) -> Request:
-        """The request a redirect asks for; credentials only if it stays on our origin."""
+    def _redirected(self, request: Request, response: Response) -> Request | None:
+        """The request a redirect asks for, or ``None`` when its body cannot be sent again.
+
+        Credentials stay on our origin. A redirect elsewhere is followed only for an
+        authenticated call without a body (a download moved to a storage host), over https,
+        stripped of every secret header; a login, a token refresh or a body is never carried
+        to another host.
+        """
         target = request.url.join(URL(response.headers["Location"], encoded=True))
         same_origin = _origin(target) == _origin(self._shared.base_url)
-        if not same_origin and target.scheme != "https" and not _is_loopback(target.host):
-            raise UnsafeURLError(f"refusing a redirect to {redact_url(target.with_query(None))}")
         method, body = request.method, request.body
         if response.status == 303 or (response.status in (301, 302) and method != "HEAD"):
             method, body = "GET", None
+        if not same_origin:
+            shown = redact_url(target.with_query(None))
+            if not request.authenticate:
+                raise UnsafeURLError(f"refusing to follow a login or token redirect to {shown}")
+            if target.scheme != "https" and not _is_loopback(target.host):
+                raise UnsafeURLError(f"refusing a redirect to plain http: {shown}")
+            if body is not None:
+                raise UnsafeURLError(f"refusing to carry a request body to {shown}")
+        if not _replayable(body):
+            return None
         headers = dict(request.headers)
         if not same_origin:
-            for name in list(headers):
-                if name.lower() in self._shared.secret_headers or name.lower() == "authorization":
-                    del headers[name]
+            secret = SENSITIVE_HEADERS | self._shared.secret_headers
+            headers = {k: v for k, v in headers.items() if k.lower() not in secret}
         if body is None:
             headers.pop("Content-Type", None)
         return Request(
@@ -489,7 +541,8 @@ class BaseClient:
     ) -> tuple[Response | StreamedBody, int]:
         shared = self._shared
         policy = self._options.retry
-        if isinstance(request.body, Multipart) and not request.body.replayable:
+        replayable = _replayable(request.body)
+        if not replayable:
             policy = attrs.evolve(policy, max_retries=0)  # an async iterator is read once
         attempts = 0
 
@@ -500,6 +553,7 @@ class BaseClient:
                 outcome = await self._attempt(request, number, stream=stream)
                 if (
                     outcome.status == 401
+                    and replayable
                     and request.authenticate
                     and shared.auth is not None
                     and await shared.auth.on_unauthorized(request, self)
@@ -534,22 +588,25 @@ class BaseClient:
         if request.authenticate and shared.auth is not None:
             await shared.auth.apply(request, self)
         started = time.perf_counter()
+        release = await shared.limits.acquire()
         try:
-            async with shared.limits:
-                if not stream:
-                    response = await shared.transport.send(request)
-                else:
-                    streamed = await shared.transport.stream(request)
-                    if 200 <= streamed.status < 300:
-                        log_exchange(
-                            shared.logger,
-                            request,
-                            attempt=number,
-                            elapsed=time.perf_counter() - started,
-                            secret_headers=shared.secret_headers,
-                        )
-                        return streamed
-                    response = await _read_whole(streamed, request, started)
+            if not stream:
+                response = await shared.transport.send(request)
+            else:
+                streamed = await shared.transport.stream(request)
+                if 200 <= streamed.status < 300:
+                    log_exchange(
+                        shared.logger,
+                        request,
+                        attempt=number,
+                        elapsed=time.perf_counter() - started,
+                        secret_headers=shared.secret_headers,
+                    )
+                    # The slot stays taken while the body streams; closing the stream frees it.
+                    streamed.on_close(release)
+                    release = _nothing
+                    return streamed
+                response = await _read_whole(streamed, request, started)
         except ApiError as err:
             log_exchange(
                 shared.logger,
@@ -560,6 +617,8 @@ class BaseClient:
                 secret_headers=shared.secret_headers,
             )
             raise
+        finally:
+            release()
         log_exchange(
             shared.logger,
             request,
@@ -569,6 +628,14 @@ class BaseClient:
             secret_headers=shared.secret_headers,
         )
         return response
+
+
+def _nothing() -> None:
+    return None
+
+
+def _replayable(body: bytes | Multipart | None) -> bool:
+    return not isinstance(body, Multipart) or body.replayable
 
 
 async def _read_whole(streamed: StreamedBody, request: Request, started: float) -> Response:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from types import TracebackType
+from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 import attrs
@@ -46,9 +46,16 @@ class LocalRateLimiter:
 
     def __init__(self, limit: RateLimit) -> None:
         self.limit = limit
-        self._bucket = AsyncLimiter(limit.burst, limit.interval * limit.burst)
+        self._bucket: AsyncLimiter | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     async def acquire(self) -> None:
+        loop = asyncio.get_running_loop()
+        if self._bucket is None or self._loop is not loop:
+            # aiolimiter's waiters belong to one loop: a client reused under a new loop
+            # (successive asyncio.run calls) gets a fresh bucket.
+            self._bucket = AsyncLimiter(self.limit.burst, self.limit.interval * self.limit.burst)
+            self._loop = loop
         await self._bucket.acquire()
 
     def __repr__(self) -> str:
@@ -79,7 +86,7 @@ class CoolDown:
 
 
 class Limits:
-    """The limits of one client, used as ``async with limits:`` around each attempt."""
+    """The limits of one client: ``release = await limits.acquire()`` before each attempt."""
 
     def __init__(
         self, *, rate_limiter: RateLimiter | None = None, max_concurrency: int | None = None
@@ -102,7 +109,11 @@ class Limits:
             self._semaphore_loop = loop
         return self._semaphore
 
-    async def __aenter__(self) -> None:
+    async def acquire(self) -> Callable[[], None]:
+        """Wait for the cool-down, a concurrency slot and a rate token; return the release.
+
+        The release frees exactly the slot taken here (safe to call once, from any code path).
+        """
         await self.cooldown.wait()
         slots = self._slots()
         if slots is not None:
@@ -116,15 +127,11 @@ class Limits:
             if slots is not None:
                 slots.release()
             raise
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if self.max_concurrency is not None and self._semaphore is not None:
-            self._semaphore.release()
+        return _nothing if slots is None else slots.release
 
     def __repr__(self) -> str:
         return f"Limits(rate_limiter={self.rate_limiter!r}, max_concurrency={self.max_concurrency})"
+
+
+def _nothing() -> None:
+    return None

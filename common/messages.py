@@ -36,12 +36,15 @@ class Timeout:
 
     @classmethod
     def coerce(cls, value: Timeout | float | None) -> Timeout:
-        """A :class:`Timeout` from a number (the total), ``None`` (no limit) or a Timeout."""
+        """A :class:`Timeout` from a number (total and read; connect at most 10 s), ``None`` (no
+        limit) or a Timeout."""
         if isinstance(value, Timeout):
             return value
         if value is None:
             return cls(total=None, connect=None, read=None)
-        return cls(total=float(value))
+        seconds = float(value)
+        # A single number bounds the whole exchange: no inner limit may be tighter by surprise.
+        return cls(total=seconds, connect=min(seconds, cls().connect or seconds), read=seconds)
 
 
 @attrs.define(slots=True, repr=False)

@@ -48,6 +48,7 @@ from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit
 
 import attrs
 
+from ._sentinel import NOT_GIVEN, NotGiven, NotGivenOr
 from .errors import DecodeError, InvalidRequestError, UnsafeURLError
 
 __all__ = [
@@ -436,8 +437,24 @@ class PageNumberPaging(PagingStrategy):
         return PageRequest(first.url, _with_params(first.params, {self.page_param: str(page)}))
 
 
+class _SizedPaging(PagingStrategy):
+    """A strategy whose first request is the path, the caller's params and the page size."""
+
+    __slots__ = ()
+
+    size_param: str | None  # an attrs field of each subclass
+
+    def first_request(
+        self, path: str, params: Sequence[tuple[str, str]], page_size: int | None
+    ) -> PageRequest:
+        """*path* with the caller's *params*, and the page size when given."""
+        return PageRequest(
+            path, _with_params(tuple(params), _size_params(self.size_param, page_size))
+        )
+
+
 @attrs.frozen
-class NextUrlPaging(PagingStrategy):
+class NextUrlPaging(_SizedPaging):
     """Each page names the next one by URL (absolute or relative), read at ``next_path``.
 
     Amilia v3 (``{"Items": [...], "Paging": {"TotalCount": n, "Next": url | null}}``) with the
@@ -453,14 +470,6 @@ class NextUrlPaging(PagingStrategy):
     total_items_path: tuple[str, ...] | None = ("Paging", "TotalCount")
     size_param: str | None = "perPage"
     page_param: str | None = None
-
-    def first_request(
-        self, path: str, params: Sequence[tuple[str, str]], page_size: int | None
-    ) -> PageRequest:
-        """*path* with the caller's *params*, and the page size when given."""
-        return PageRequest(
-            path, _with_params(tuple(params), _size_params(self.size_param, page_size))
-        )
 
     def parse(self, body: Any, request: PageRequest) -> PageInfo:
         """Items, the total when stated, and the raw next link for the pager to check."""
@@ -492,7 +501,7 @@ class NextUrlPaging(PagingStrategy):
 
 
 @attrs.frozen
-class NextIdPaging(PagingStrategy):
+class NextIdPaging(_SizedPaging):
     """Each page names the id the next one starts at (Amilia v2: ``Page.NextId`` + ``idStart``).
 
     The next request repeats the current one with ``id_param`` set to that id. A ``null`` id
@@ -504,14 +513,6 @@ class NextIdPaging(PagingStrategy):
     id_param: str = "idStart"
     size_param: str | None = "limit"
     total_items_path: tuple[str, ...] | None = None
-
-    def first_request(
-        self, path: str, params: Sequence[tuple[str, str]], page_size: int | None
-    ) -> PageRequest:
-        """*path* with the caller's *params*, and the page size when given."""
-        return PageRequest(
-            path, _with_params(tuple(params), _size_params(self.size_param, page_size))
-        )
 
     def parse(self, body: Any, request: PageRequest) -> PageInfo:
         """Items, and the same request starting at the next id unless this page is the last."""
@@ -575,6 +576,9 @@ class AsyncPager(Generic[T]):
         "_fetch",
         "_first_request",
         "_max_items",
+        "_page_size",
+        "_params",
+        "_path",
         "_prefetch",
         "_strategy",
         "_structure",
@@ -593,10 +597,14 @@ class AsyncPager(Generic[T]):
         max_items: int | None = None,
         prefetch: int = 0,
     ) -> None:
-        if not _is_base_path(path):
-            raise InvalidRequestError(f"path must start with a single '/', got {path!r}")
         if _origin(base_url) is None:
             raise InvalidRequestError(f"base_url must be an absolute http(s) URL, got {base_url!r}")
+        if not _is_base_path(path):
+            if not path.startswith(("http://", "https://")):
+                raise InvalidRequestError(
+                    f"path must start with a single '/' or be an absolute URL, got {path!r}"
+                )
+            path = resolve_next_url(path, base_url, base_url)  # same origin only
         _check_size("page_size", page_size)
         if max_items is not None and (isinstance(max_items, bool) or max_items < 0):
             raise InvalidRequestError(f"max_items must be >= 0, got {max_items!r}")
@@ -608,12 +616,37 @@ class AsyncPager(Generic[T]):
         self._base_url = base_url
         self._max_items = max_items
         self._prefetch = prefetch
-        self._first_request = strategy.first_request(path, _query_pairs(params), page_size)
+        self._path, self._params, self._page_size = path, _query_pairs(params), page_size
+        self._first_request = strategy.first_request(path, self._params, page_size)
 
     def __repr__(self) -> str:
         return f"<AsyncPager {self._first_request.url} {self._strategy!r}>"
 
     # -- public surface ------------------------------------------------------------------
+
+    def with_options(
+        self,
+        *,
+        page_size: NotGivenOr[int | None] = NOT_GIVEN,
+        max_items: NotGivenOr[int | None] = NOT_GIVEN,
+        prefetch: NotGivenOr[int] = NOT_GIVEN,
+    ) -> AsyncPager[T]:
+        """A copy with another page size, item cap or prefetch window (no I/O).
+
+        Resource methods take only the API's own filters; paging knobs are set here:
+        ``client.programs.list().with_options(page_size=50, prefetch=4)``.
+        """
+        return AsyncPager(
+            fetch=self._fetch,
+            strategy=self._strategy,
+            path=self._path,
+            params=self._params,
+            structure=self._structure,
+            base_url=self._base_url,
+            page_size=self._page_size if isinstance(page_size, NotGiven) else page_size,
+            max_items=self._max_items if isinstance(max_items, NotGiven) else max_items,
+            prefetch=self._prefetch if isinstance(prefetch, NotGiven) else prefetch,
+        )
 
     def __aiter__(self) -> AsyncIterator[T]:
         return self._iter_items(self._max_items)

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from .errors import InvalidRequestError
 
-__all__ = ["ParamValue", "Params", "encode_params", "format_path"]
+__all__ = ["ParamValue", "Params", "day", "encode_params", "format_path"]
 
 ParamValue: TypeAlias = "str | int | float | bool | date | datetime | enum.Enum | None"
 Params: TypeAlias = "Mapping[str, ParamValue | Sequence[ParamValue]] | Sequence[tuple[str, str]]"
@@ -78,3 +78,16 @@ def encode_params(params: Params | None) -> list[tuple[str, str]]:
         else:
             pairs.append((key, _scalar(value)))
     return pairs
+
+
+def day(name: str, value: date | None) -> str | None:
+    """A ``YYYY-MM-DD`` query value from a :class:`~datetime.date` (a datetime's own date).
+
+    Vendors that filter by day (Amilia ``from``/``to``, IntakeQ ``startDate``) take dates, not
+    strings, so a wrong format fails here rather than at the server.
+    """
+    if value is None:
+        return None
+    if not isinstance(value, date):
+        raise InvalidRequestError(f"{name} must be a date, not {type(value).__name__}")
+    return (value.date() if isinstance(value, datetime) else value).isoformat()

@@ -22,8 +22,6 @@ SENSITIVE_HEADERS: Final = frozenset(
         "api-key",
         "cookie",
         "set-cookie",
-        "x-amilia-api-key",
-        "x-amilia-api-secret",
     }
 )
 

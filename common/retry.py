@@ -52,12 +52,15 @@ def _seconds(text: str) -> float | None:
     return value
 
 
-def parse_retry_after(headers: Mapping[str, str], *, now: float | None = None) -> float | None:
+def parse_retry_after(
+    headers: Mapping[str, str], *, now: float | None = None, reset_fallback: bool = True
+) -> float | None:
     """Seconds the server asks us to wait, or ``None`` when it did not say (or said garbage).
 
     Reads ``Retry-After`` as seconds (``"2"``, ``"0.5"``) or an HTTP date, then falls back to
-    ``X-RateLimit-Reset`` as a Unix timestamp (seconds or milliseconds) or a delay in seconds.
-    Past dates give ``0.0``. *now* is a Unix time, for tests.
+    ``X-RateLimit-Reset`` as a Unix timestamp (seconds or milliseconds) or a delay in seconds
+    (only with *reset_fallback*: that header dates the quota window, which says nothing about
+    when a 503 will clear). Past dates give ``0.0``. *now* is a Unix time, for tests.
     """
     current = time.time() if now is None else now
     raw = headers.get("Retry-After")
@@ -72,7 +75,7 @@ def parse_retry_after(headers: Mapping[str, str], *, now: float | None = None) -
             when = None
         if when is not None and when.tzinfo is not None:
             return max(when.timestamp() - current, 0.0)
-    reset = headers.get("X-RateLimit-Reset")
+    reset = headers.get("X-RateLimit-Reset") if reset_fallback else None
     if reset is not None:
         value = _seconds(reset.strip())
         if value is not None:
@@ -150,22 +153,29 @@ class _Decider:
 
     def wait_for(self, outcome: Outcome | BaseException, attempt: int) -> float | None:
         """Seconds to wait before the next attempt, or ``None`` to stop here."""
-        if attempt > self.policy.max_retries:
-            return None
         if isinstance(outcome, BaseException):
+            if attempt > self.policy.max_retries:
+                return None
             if not self.policy.retries_error(self.method, outcome):
                 return None
             return self.policy.backoff(attempt)
+        limited = outcome.status == 429
+        requested = parse_retry_after(outcome.headers, reset_fallback=limited)
+        within_cap = requested is not None and requested <= self.policy.max_retry_after
+        if limited and within_cap and self.cooldown is not None:
+            # Every request of this client waits out the same window, once, together --
+            # even when this call has no retries left.
+            assert requested is not None
+            self.cooldown.extend(requested)
+        if attempt > self.policy.max_retries:
+            return None
         if not self.policy.retries_status(self.method, outcome.status):
             return None
-        requested = parse_retry_after(outcome.headers)
         if requested is None:
             return self.policy.backoff(attempt)
-        if requested > self.policy.max_retry_after:
+        if not within_cap:
             return None
-        if outcome.status == 429 and self.cooldown is not None:
-            # Every request of this client waits out the same window, once, together.
-            self.cooldown.extend(requested)
+        if limited and self.cooldown is not None:
             return self.cooldown.remaining()
         return requested
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterator
 from typing import IO, Any
 
 import aiohttp
@@ -24,6 +25,8 @@ from .messages import Request, Response, Timeout
 from .redact import redact_url
 
 __all__ = ["AiohttpTransport", "StreamedBody"]
+
+_UPLOAD_CHUNK = 256 * 1024
 
 
 def _client_timeout(timeout: Timeout) -> aiohttp.ClientTimeout:
@@ -52,6 +55,10 @@ def _translated(request: Request, *, sent: bool = False) -> Iterator[None]:
         raise ReadError("the server closed the connection", method=method, url=url) from err
     except (aiohttp.ClientOSError, ConnectionError) as err:
         raise ReadError(f"the connection failed: {err}", method=method, url=url) from err
+    except aiohttp.ClientResponseError as err:  # its str() holds the full URL: not ours to show
+        raise TransportError(
+            f"{type(err).__name__}: {err.status} {err.message}", method=method, url=url
+        ) from err
     except aiohttp.ClientError as err:
         raise TransportError(f"{type(err).__name__}: {err}", method=method, url=url) from err
 
@@ -65,6 +72,7 @@ class StreamedBody:
         self.status = response.status
         self.headers: CIMultiDictProxy[str] = response.headers
         self.url = redact_url(response.url)
+        self._on_close: list[Callable[[], None]] = []
 
     @property
     def filename(self) -> str | None:
@@ -81,8 +89,16 @@ class StreamedBody:
         with _translated(self._request):
             return await self._response.read()
 
+    def on_close(self, callback: Callable[[], None]) -> None:
+        """Call *callback* once when the stream is closed (frees a concurrency slot)."""
+        self._on_close.append(callback)
+
     async def aclose(self) -> None:
+        """Release the connection. Idempotent."""
         self._response.release()
+        callbacks, self._on_close = self._on_close, []
+        for callback in callbacks:
+            callback()
 
 
 class _OpenedFiles:
@@ -114,13 +130,37 @@ async def _payload_source(upload: Upload, opened: _OpenedFiles) -> Any:
     source = upload.source
     if isinstance(source, (bytes, bytearray, memoryview)):
         return bytes(source)
-    if isinstance(source, str) or hasattr(source, "__fspath__"):
-        handle: IO[bytes] = await asyncio.to_thread(open, source, "rb")  # type: ignore[arg-type]
+    if isinstance(source, (str, os.PathLike)):
+        handle = await _open_for_reading(source)
         opened.handles.append(handle)
-        return handle
-    if upload.start is not None:
-        source.seek(upload.start)  # type: ignore[union-attr]  # a replay starts where we began
-    return source  # a file object (aiohttp reads it in a thread) or an async iterator
+        return handle  # ours: aiohttp reads it in a thread, knows its size, and closes it
+    if isinstance(source, AsyncIterable):
+        return source
+    # The caller's file object: read it ourselves, so that aiohttp never closes it and a
+    # retry can rewind it to where it stood.
+    return _chunks_of(source, upload.start)
+
+
+async def _open_for_reading(path: str | os.PathLike[str]) -> IO[bytes]:
+    opening: asyncio.Future[IO[bytes]] = asyncio.ensure_future(asyncio.to_thread(open, path, "rb"))
+    try:
+        return await asyncio.shield(opening)
+    except asyncio.CancelledError:
+        # The thread may still open the file: close it when it does.
+        opening.add_done_callback(_close_opened)
+        raise
+
+
+def _close_opened(opening: asyncio.Future[IO[bytes]]) -> None:
+    if not opening.cancelled() and opening.exception() is None:
+        opening.result().close()
+
+
+async def _chunks_of(source: IO[bytes], start: int | None) -> AsyncIterator[bytes]:
+    if start is not None:
+        await asyncio.to_thread(source.seek, start)
+    while chunk := await asyncio.to_thread(source.read, _UPLOAD_CHUNK):
+        yield chunk
 
 
 class AiohttpTransport:

@@ -10,11 +10,12 @@ from .base import Auth, AuthFlow
 from .jwt import jwt_expiry
 from .oauth2 import OAuth2RefreshToken, OAuth2Token
 from .refreshing import RefreshingAuth, TokenGrant
-from .static import ApiKeyHeader, BasicAuth, BearerToken
+from .static import ApiKeyHeader, ApiKeyHeaders, BasicAuth, BearerToken
 from .token_exchange import TokenExchange
 
 __all__ = [
     "ApiKeyHeader",
+    "ApiKeyHeaders",
     "Auth",
     "AuthFlow",
     "BasicAuth",

@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 import attrs
 
 from ..errors import DecodeError
+from ..redact import redact_url
 from ..secrets import Secret
 from .base import AuthFlow
 from .refreshing import RefreshingAuth, TokenGrant
@@ -74,7 +75,9 @@ class OAuth2RefreshToken(RefreshingAuth):
         )
         access = body.get("access_token") if isinstance(body, dict) else None
         if not isinstance(access, str) or not access:
-            raise DecodeError("the token answer has no 'access_token' string", url=self.token_url)
+            raise DecodeError(
+                "the token answer has no 'access_token' string", url=redact_url(self.token_url)
+            )
         refresh = body.get("refresh_token")
         expires_in = body.get("expires_in")
         return TokenGrant(

@@ -40,6 +40,12 @@ class RefreshingAuth(Auth):
         self._grant = grant
         self._generation = 0 if grant is None else 1
         self._inflight: asyncio.Task[None] | None = None
+        # A token handed to us is renewed by the usual margin (at once if already expired).
+        self._renew_at = (
+            None
+            if grant is None or grant.expires_at is None
+            else (grant.expires_at - self.expiry_margin)
+        )
 
     @property
     def token(self) -> Secret | None:
@@ -62,13 +68,22 @@ class RefreshingAuth(Auth):
     async def on_new_grant(self, grant: TokenGrant) -> None:
         """Called once per new grant (e.g. to let the app persist it)."""
 
+    def _renewal_time(self, grant: TokenGrant) -> float | None:
+        """When to renew a *grant* just obtained; ``None``: only after a 401.
+
+        The margin is at most a tenth of the lifetime left, so a short-lived token is still
+        used. A token that looks expired on arrival (our clock ahead of the server's) is used
+        until the server refuses it, rather than logging in again on every call.
+        """
+        if grant.expires_at is None:
+            return None
+        left = grant.expires_at - time.time()
+        if left <= 0:
+            return None
+        return grant.expires_at - min(self.expiry_margin, left / 10)
+
     def _expired(self) -> bool:
-        grant = self._grant
-        return (
-            grant is not None
-            and grant.expires_at is not None
-            and time.time() >= grant.expires_at - self.expiry_margin
-        )
+        return self._renew_at is not None and time.time() >= self._renew_at
 
     async def apply(self, request: Request, flow: AuthFlow) -> None:
         if (self._grant is None or self._expired()) and self.can_renew:
@@ -91,6 +106,7 @@ class RefreshingAuth(Auth):
         loop = asyncio.get_running_loop()
         if task is None or task.done() or task.get_loop() is not loop:
             task = loop.create_task(self._obtain_and_store(flow))
+            task.add_done_callback(_retrieve)  # every waiter may be gone by the time it fails
             self._inflight = task
         # shield: a caller cancelled while waiting must not cancel the login the others share
         await asyncio.shield(task)
@@ -98,5 +114,11 @@ class RefreshingAuth(Auth):
     async def _obtain_and_store(self, flow: AuthFlow) -> None:
         grant = await self.obtain(flow, self._grant)
         self._grant = grant
+        self._renew_at = self._renewal_time(grant)
         self._generation += 1
         await self.on_new_grant(grant)
+
+
+def _retrieve(task: asyncio.Task[None]) -> None:
+    if not task.cancelled():
+        task.exception()

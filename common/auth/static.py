@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Mapping
 from typing import ClassVar
 
 from ..messages import Request
 from ..secrets import Secret
 from .base import Auth, AuthFlow
 
-__all__ = ["ApiKeyHeader", "BasicAuth", "BearerToken"]
+__all__ = ["ApiKeyHeader", "ApiKeyHeaders", "BasicAuth", "BearerToken"]
 
 
 class BearerToken(Auth):
@@ -28,24 +29,41 @@ class BearerToken(Auth):
         return "BearerToken(token=Secret('********'))"
 
 
-class ApiKeyHeader(Auth):
-    """The key in a header of its own, e.g. IntakeQ's ``X-Auth-Key``."""
+class ApiKeyHeaders(Auth):
+    """Credentials sent as headers of their own, e.g. an API key and secret pair."""
 
     secret_headers: ClassVar[frozenset[str]] = frozenset()
 
-    def __init__(self, key: str | Secret, *, header: str = "X-Auth-Key") -> None:
-        self.key = Secret(key)
-        if not self.key:
-            raise ValueError("the API key must not be empty")
-        self.header = header
-        # An instance attribute shadows the class default: this scheme's header is secret.
-        self.secret_headers = frozenset({header.lower()})  # type: ignore[misc]
+    def __init__(self, headers: Mapping[str, str | Secret]) -> None:
+        if not headers:
+            raise ValueError("give at least one header")
+        self._headers = {name: Secret(value) for name, value in headers.items()}
+        if not all(self._headers.values()):
+            raise ValueError("an API key or secret must not be empty")
+        # An instance attribute shadows the class default: these headers are secret.
+        self.secret_headers = frozenset(name.lower() for name in headers)  # type: ignore[misc]
 
     async def apply(self, request: Request, flow: AuthFlow) -> None:
-        request.headers[self.header] = self.key.reveal()
+        for name, value in self._headers.items():
+            request.headers[name] = value.reveal()
 
     def __repr__(self) -> str:
-        return f"ApiKeyHeader(header={self.header!r}, key=Secret('********'))"
+        names = ", ".join(f"{name!r}: Secret('********')" for name in self._headers)
+        return f"{type(self).__name__}({{{names}}})"
+
+
+class ApiKeyHeader(ApiKeyHeaders):
+    """The key in a header of its own, e.g. IntakeQ's ``X-Auth-Key``."""
+
+    def __init__(self, key: str | Secret, *, header: str = "X-Auth-Key") -> None:
+        if not Secret(key):
+            raise ValueError("the API key must not be empty")
+        super().__init__({header: key})
+        self.header = header
+
+    @property
+    def key(self) -> Secret:
+        return self._headers[self.header]
 
 
 def basic_header(username: str, password: str) -> str:

@@ -6,6 +6,7 @@ import time
 from typing import Literal
 
 from ..errors import DecodeError
+from ..redact import redact_url
 from ..secrets import Secret
 from .base import AuthFlow
 from .jwt import jwt_expiry
@@ -68,7 +69,7 @@ class TokenExchange(RefreshingAuth):
         token = body.get(self.token_key) if isinstance(body, dict) else None
         if not isinstance(token, str) or not token:
             raise DecodeError(
-                f"the login answer has no {self.token_key!r} string", url=self.login_url
+                f"the login answer has no {self.token_key!r} string", url=redact_url(self.login_url)
             )
         return self._grant_for(Secret(token), now=time.time())
 

@@ -295,3 +295,31 @@ async def test_oauth2_refreshes_an_expired_token_before_sending_and_awaits_async
     assert auth._grant is not None
     assert auth._grant.refresh_token is not None
     assert auth._grant.refresh_token.reveal() == "refresh-1"  # kept when not rotated
+
+
+async def test_a_short_lived_token_is_used_rather_than_renewed_on_every_call(
+    mocked: aioresponses,
+) -> None:
+    """A JWT living 20 s is used for the next calls, not exchanged again each time."""
+    server = LoginServer(lifetime=20, delay=0)
+    mocked.post(LOGIN, callback=server.handle, repeat=True)
+    mocked.get(f"{BASE}/items", payload={}, repeat=True)
+    async with DemoClient(
+        base_url=BASE, auth=TokenExchange(LOGIN, username="u", password="p")
+    ) as client:
+        for _ in range(5):
+            await client.request("GET", "/items")
+    assert server.logins == 1
+
+
+async def test_a_token_expired_on_arrival_is_used_until_refused(mocked: aioresponses) -> None:
+    """Clock skew: a token whose exp is already past on our clock is used, not looped on."""
+    server = LoginServer(lifetime=-60, delay=0)
+    mocked.post(LOGIN, callback=server.handle, repeat=True)
+    mocked.get(f"{BASE}/items", payload={}, repeat=True)
+    async with DemoClient(
+        base_url=BASE, auth=TokenExchange(LOGIN, username="u", password="p")
+    ) as client:
+        for _ in range(3):
+            await client.request("GET", "/items")
+    assert server.logins == 1

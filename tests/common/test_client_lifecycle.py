@@ -95,7 +95,7 @@ async def test_with_options_is_a_light_copy_sharing_session_auth_and_limits(
         assert copy._shared is client._shared
         assert copy.auth is auth
         assert copy.limits is client.limits
-        assert copy._options.timeout == Timeout(total=5.0)
+        assert copy._options.timeout == Timeout(total=5.0, connect=5.0, read=5.0)
         assert copy._options.retry.max_retries == 0
         assert client._options.retry.max_retries == 2
         assert client._options.timeout == Timeout()
@@ -112,7 +112,7 @@ async def test_with_options_timeout_none_means_no_limit() -> None:
     """`timeout=None` is "no limit", distinct from leaving the timeout as it was."""
     client = DemoClient(base_url=BASE, timeout=12)
     assert client.with_options(timeout=None)._options.timeout == Timeout(None, None, None)
-    assert client.with_options()._options.timeout == Timeout(total=12.0)
+    assert client.with_options()._options.timeout == Timeout(total=12.0, connect=10.0, read=12.0)
 
 
 async def test_request_escape_hatch_sends_params_json_and_headers(mocked: aioresponses) -> None:

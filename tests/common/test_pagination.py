@@ -1045,3 +1045,62 @@ async def test_memory_stays_flat_over_20000_items() -> None:
         tracemalloc.stop()
     assert count == total
     assert pager_peak - baseline < list_peak / 10
+
+
+async def test_an_absolute_first_url_on_the_same_origin_is_accepted() -> None:
+    """A listing may start at an absolute URL on the base URL's origin (another API version)."""
+    seen: list[PageRequest] = []
+
+    async def fetch(request: PageRequest) -> Any:
+        seen.append(request)
+        return []
+
+    pager = AsyncPager(
+        fetch=fetch,
+        strategy=Unpaged(),
+        path="https://api.example.test/PublicApi/org/en/Programs",
+        structure=lambda item: item,
+        base_url="https://api.example.test/api/v3/en/org/x",
+    )
+    assert await pager.collect() == []
+    assert seen[0].url == "https://api.example.test/PublicApi/org/en/Programs"
+
+
+def test_an_absolute_first_url_on_another_origin_is_refused() -> None:
+    """A first URL on another host is refused at construction, before any request."""
+    with pytest.raises(UnsafeURLError):
+        AsyncPager(
+            fetch=lambda request: None,  # type: ignore[arg-type,return-value]
+            strategy=Unpaged(),
+            path="https://evil.example/PublicApi/org/en/Programs",
+            structure=lambda item: item,
+            base_url="https://api.example.test/api/v3/en/org/x",
+        )
+
+
+async def test_with_options_changes_page_size_cap_and_prefetch_without_io() -> None:
+    """pager.with_options(...) is a new pager with other knobs; neither does any I/O."""
+    seen: list[PageRequest] = []
+
+    async def fetch(request: PageRequest) -> Any:
+        seen.append(request)
+        page = int(dict(request.params)["page"])
+        return {"data": [page * 10 + i for i in range(5)], "current_page": page, "total_pages": 9}
+
+    pager = AsyncPager(
+        fetch=fetch,
+        strategy=PageNumberPaging(),
+        path="/records",
+        params={"q": "x"},
+        structure=lambda item: item,
+        base_url="https://api.example.test/v2",
+    )
+    tuned = pager.with_options(page_size=5, max_items=7)
+    assert seen == []
+    assert await tuned.collect() == [10, 11, 12, 13, 14, 20, 21]
+    assert [dict(r.params) for r in seen] == [
+        {"q": "x", "page": "1", "limit": "5"},
+        {"q": "x", "page": "2", "limit": "5"},
+    ]
+    with pytest.raises(InvalidRequestError):
+        pager.with_options(prefetch=-1)

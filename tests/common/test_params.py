@@ -76,3 +76,14 @@ def test_encode_params_accepts_pairs_and_refuses_objects() -> None:
     assert encode_params([("a", "1"), ("a", "2")]) == [("a", "1"), ("a", "2")]
     with pytest.raises(InvalidRequestError):
         encode_params({"x": object()})  # type: ignore[dict-item]
+
+
+def test_day_formats_dates_and_refuses_strings() -> None:
+    """day() gives YYYY-MM-DD from a date or a datetime, None for None, and refuses text."""
+    from common.params import day
+
+    assert day("from", date(2024, 2, 29)) == "2024-02-29"
+    assert day("from", datetime(2024, 2, 29, 23, 59, tzinfo=timezone.utc)) == "2024-02-29"
+    assert day("from", None) is None
+    with pytest.raises(InvalidRequestError, match="from must be a date"):
+        day("from", "2024-02-29")  # type: ignore[arg-type]

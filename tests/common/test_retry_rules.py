@@ -241,3 +241,52 @@ async def test_call_with_retries_does_not_swallow_cancellation() -> None:
     with pytest.raises(asyncio.CancelledError):
         await task
     assert calls == [1]
+
+
+def test_rate_limit_reset_is_ignored_when_asked() -> None:
+    """X-RateLimit-Reset dates a quota window; it is no wait for a 503."""
+    headers = {"X-RateLimit-Reset": str(int(NOW + 3000))}
+    assert parse_retry_after(headers, now=NOW, reset_fallback=False) is None
+    assert parse_retry_after({"Retry-After": "2", **headers}, now=NOW, reset_fallback=False) == 2
+
+
+async def test_a_503_carrying_a_quota_reset_is_still_retried_with_backoff() -> None:
+    """A GET answered 503 with X-RateLimit-Reset far away is retried after the backoff."""
+    sleeps: list[float] = []
+
+    async def sleep(s: float) -> None:
+        sleeps.append(s)
+
+    answers = iter([_Answer(503, {"X-RateLimit-Reset": str(int(NOW + 3000))}), _Answer(200)])
+
+    async def attempt(n: int) -> _Answer:
+        return next(answers)
+
+    policy = RetryPolicy(backoff_base=0.1, jitter=False)
+    result = await call_with_retries(attempt, policy=policy, method="GET", sleep=sleep)
+    assert result.status == 200
+    assert sleeps == [0.1]
+
+
+async def test_a_429_starts_the_cool_down_even_without_retries_left() -> None:
+    """With max_retries=0 a 429 still holds the client's other requests for Retry-After."""
+    from common.limits import CoolDown
+
+    cooldown = CoolDown()
+
+    async def attempt(n: int) -> _Answer:
+        return _Answer(429, {"Retry-After": "5"})
+
+    result = await call_with_retries(
+        attempt, policy=RetryPolicy(max_retries=0), method="GET", cooldown=cooldown
+    )
+    assert result.status == 429
+    assert 4.5 < cooldown.remaining() <= 5
+
+
+def test_a_number_as_timeout_bounds_reads_too() -> None:
+    """timeout=120 allows 120 s of server silence, not the default 30 s read limit."""
+    from common import Timeout
+
+    assert Timeout.coerce(120) == Timeout(total=120, connect=10, read=120)
+    assert Timeout.coerce(3) == Timeout(total=3, connect=3, read=3)

@@ -265,3 +265,51 @@ async def test_a_redirect_to_another_host_is_followed_without_credentials(
     (seen,) = storage.requests
     assert "Authorization" not in seen.headers
     assert server.requests[-1].headers["Authorization"] == "Bearer tok"
+
+
+async def test_a_real_file_is_rewound_for_a_retry_and_left_open(
+    server: EmulatorServer, tmp_path: Path
+) -> None:
+    """An open file object is sent whole again after a 429, and the caller's file stays open."""
+    data = pattern(200_000)
+    path = tmp_path / "scan.bin"
+    path.write_bytes(data)
+    server.faults.add(Fault.rate_limited(retry_after="0"), method="POST", path="/api/upload")
+    with path.open("rb") as handle:
+        handle.read(0)
+        async with client_for(server) as client:
+            result = await client.request("POST", "/upload", files={"file": handle})
+        assert not handle.closed
+    assert result["parts"][0]["sha256"] == hashlib.sha256(data).hexdigest()
+    assert [r.status for r in server.requests.filter(method="POST")] == [429, 200]
+
+
+async def test_an_async_iterator_upload_is_not_replayed_empty_after_a_401(
+    server: EmulatorServer,
+) -> None:
+    """A 401 cannot be answered by replaying a spent iterator: the error surfaces instead."""
+    from common import AuthenticationError, TokenExchange
+
+    server.faults.add(Fault.status(401), method="POST", path="/api/upload")
+    auth = TokenExchange(f"{server.url}/api/ping", token="t")
+    async with client_for(server, auth=auth) as client:
+        with pytest.raises(AuthenticationError):
+            await client.request("POST", "/upload", files={"file": chunks_of(b"x" * 10_000)})
+    assert len(server.requests.filter(method="POST")) == 1
+
+
+async def test_a_download_holds_its_concurrency_slot_until_closed(server: EmulatorServer) -> None:
+    """With max_concurrency=1 a second download waits until the first stream is closed."""
+    import asyncio
+
+    async with client_for(server, max_concurrency=1) as client:
+        first = client.download("/files/a.pdf", params={"size": 10})
+        stream = await first.__aenter__()
+        second = asyncio.ensure_future(client.download("/files/b.pdf").save_to(Path("/dev/null")))
+        await asyncio.sleep(0.1)
+        assert not second.done()
+        assert [r.path for r in server.requests] == ["/api/files/a.pdf"]
+        await stream.read()
+        await first.__aexit__(None, None, None)
+        await asyncio.wait_for(second, 5)
+    assert [r.path for r in server.requests] == ["/api/files/a.pdf", "/api/files/b.pdf"]
