@@ -41,7 +41,16 @@ from .errors import (
     ValidationError,
 )
 from .files import Download, DownloadStream, FileSource, Multipart, Upload
-from .limits import CoolDown, Limits, LocalRateLimiter, RateLimit, RateLimiter
+from .limits import (
+    CoolDown,
+    Limits,
+    LocalRateLimiter,
+    Quota,
+    RateLimit,
+    RateLimiter,
+    WindowQuota,
+    WindowUsage,
+)
 from .messages import Request, Response, Timeout
 from .pagination import (
     AsyncPager,
@@ -100,6 +109,7 @@ __all__ = [
     "Params",
     "PagingStrategy",
     "PermissionDeniedError",
+    "Quota",
     "RateLimit",
     "RateLimitError",
     "RateLimiter",
@@ -120,6 +130,8 @@ __all__ = [
     "UnsafeURLError",
     "Upload",
     "ValidationError",
+    "WindowQuota",
+    "WindowUsage",
     "encode_params",
     "format_path",
     "parse_retry_after",

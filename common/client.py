@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import enum
+import functools
 import ipaddress
 import logging
 import time
@@ -34,7 +35,7 @@ from .errors import (
     UnsafeURLError,
 )
 from .files import Download, DownloadStream, FileSource, Multipart, Upload, safe_filename
-from .limits import Limits, LocalRateLimiter, RateLimit, RateLimiter
+from .limits import Limits, LocalRateLimiter, Quota, RateLimit, RateLimiter, WindowQuota
 from .logs import log_exchange, log_retry
 from .messages import Request, Response, Timeout
 from .models import structure
@@ -89,11 +90,13 @@ def _check_base_url(base_url: str, allow_insecure_http: bool) -> URL:
     return url
 
 
-def _rate_limiter(value: RateLimit | RateLimiter | float | None) -> RateLimiter | None:
+def _rate_limiter(value: RateLimit | Quota | RateLimiter | float | None) -> RateLimiter | None:
     if value is None or isinstance(value, RateLimiter):
         return value
     if isinstance(value, RateLimit):
         return LocalRateLimiter(value)
+    if isinstance(value, Quota):
+        return WindowQuota(value)
     return LocalRateLimiter(RateLimit(rate=float(value)))
 
 
@@ -103,7 +106,7 @@ class ClientOptions(TypedDict, total=False):
     timeout: Timeout | float | None
     max_retries: int
     retry: RetryPolicy | None
-    rate_limit: RateLimit | RateLimiter | float | None
+    rate_limit: RateLimit | Quota | RateLimiter | float | None
     max_concurrency: int | None
     headers: Mapping[str, str] | None
     session: aiohttp.ClientSession | None
@@ -150,7 +153,7 @@ class BaseClient:
     paging: ClassVar[PagingStrategy | None] = None
     #: Defaults a vendor may override.
     default_timeout: ClassVar[Timeout] = Timeout()
-    default_rate_limit: ClassVar[RateLimit | None] = None
+    default_rate_limit: ClassVar[RateLimit | Quota | None] = None
 
     _options: _Options
     _shared: _Shared
@@ -163,7 +166,7 @@ class BaseClient:
         timeout: NotGivenOr[Timeout | float | None] = NOT_GIVEN,
         max_retries: NotGivenOr[int] = NOT_GIVEN,
         retry: RetryPolicy | None = None,
-        rate_limit: NotGivenOr[RateLimit | RateLimiter | float | None] = NOT_GIVEN,
+        rate_limit: NotGivenOr[RateLimit | Quota | RateLimiter | float | None] = NOT_GIVEN,
         max_concurrency: int | None = None,
         headers: Mapping[str, str] | None = None,
         session: aiohttp.ClientSession | None = None,
@@ -271,9 +274,12 @@ class BaseClient:
             else {**options.headers, **headers},
         )
         clone = copy.copy(self)
-        # Drop per-instance caches (resources bound to the original) but keep the shared state.
-        clone.__dict__.clear()
-        clone._options, clone._shared = options, self._shared
+        # Resources cached on the original are bound to it: the copy builds its own.
+        for klass in type(self).__mro__:
+            for name, value in vars(klass).items():
+                if isinstance(value, functools.cached_property):
+                    clone.__dict__.pop(name, None)
+        clone._options = options
         return clone
 
     # -- building requests -----------------------------------------------------------------

@@ -10,13 +10,23 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
-from typing import Protocol, runtime_checkable
+from collections import deque
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any, Protocol, runtime_checkable
 
 import attrs
 from aiolimiter import AsyncLimiter
 
-__all__ = ["CoolDown", "LocalRateLimiter", "Limits", "RateLimit", "RateLimiter"]
+__all__ = [
+    "CoolDown",
+    "Limits",
+    "LocalRateLimiter",
+    "Quota",
+    "RateLimit",
+    "RateLimiter",
+    "WindowQuota",
+    "WindowUsage",
+]
 
 
 @runtime_checkable
@@ -60,6 +70,84 @@ class LocalRateLimiter:
 
     def __repr__(self) -> str:
         return f"LocalRateLimiter({self.limit!r})"
+
+
+def _windows(value: Iterable[tuple[int, float]]) -> tuple[tuple[int, float], ...]:
+    return tuple((int(count), float(seconds)) for count, seconds in value)
+
+
+@attrs.frozen
+class Quota:
+    """Request budgets over several windows at once, e.g. 10 a minute *and* 500 a day."""
+
+    #: ``(requests, seconds)`` pairs; every one of them must have room for a request to go.
+    windows: tuple[tuple[int, float], ...] = attrs.field(converter=_windows)
+
+    @windows.validator
+    def _check(self, attribute: attrs.Attribute[Any], value: tuple[tuple[int, float], ...]) -> None:
+        if not value or any(count < 1 or seconds <= 0 for count, seconds in value):
+            raise ValueError("a quota needs windows of at least 1 request over > 0 seconds")
+
+
+@attrs.frozen
+class WindowUsage:
+    """How much of one window's budget is spent right now."""
+
+    limit: int
+    per: float
+    used: int
+
+    @property
+    def remaining(self) -> int:
+        return max(self.limit - self.used, 0)
+
+
+class WindowQuota:
+    """A :class:`RateLimiter` over sliding windows: waits until every window has room.
+
+    Vendors whose plans count requests per minute and per day (IntakeQ: 10 and 500) use it
+    so that a batch queues instead of failing; :meth:`usage` tells a long job how much of
+    each budget it has spent. ``clock`` and ``sleep`` can be replaced to simulate time.
+    """
+
+    def __init__(
+        self,
+        quota: Quota,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+    ) -> None:
+        self.quota = quota
+        self._clock = clock
+        self._sleep = sleep
+        self._sent: list[deque[float]] = [deque() for _ in quota.windows]
+
+    def _wait_needed(self, now: float) -> float:
+        wait = 0.0
+        for (limit, per), sent in zip(self.quota.windows, self._sent, strict=True):
+            while sent and sent[0] <= now - per:
+                sent.popleft()
+            if len(sent) >= limit:
+                wait = max(wait, sent[0] + per - now)
+        return wait
+
+    async def acquire(self) -> None:
+        while (wait := self._wait_needed(self._clock())) > 0:
+            await self._sleep(wait)
+        now = self._clock()
+        for sent in self._sent:
+            sent.append(now)
+
+    def usage(self) -> list[WindowUsage]:
+        """Requests sent in each window, as of now (this process's count)."""
+        self._wait_needed(self._clock())  # drops what has left the windows
+        return [
+            WindowUsage(limit=limit, per=per, used=len(sent))
+            for (limit, per), sent in zip(self.quota.windows, self._sent, strict=True)
+        ]
+
+    def __repr__(self) -> str:
+        return f"WindowQuota({self.quota!r})"
 
 
 class CoolDown:

@@ -1,10 +1,11 @@
-"""The tour: the shared transport at work against an emulator on loopback.
+"""The tour: the library at work against emulators on loopback.
 
 Run it with ``bash .ci/demo`` (or ``python examples/tour.py`` in the project's venv). It needs
-no credentials and no network: it starts a small records API on 127.0.0.1 with the emulator
-kit, then walks what every vendor client gets from ``common``: bounded concurrency, paging
-with prefetch, a 429 retried transparently, a typed validation error, a streamed upload and
-download, and a foreign next link refused. The vendor emulators join the tour as they land.
+no credentials and no network. First a small records API on 127.0.0.1 shows what every vendor
+client gets from ``common``: bounded concurrency, paging with prefetch, a 429 retried
+transparently, a typed validation error, a streamed upload and download, and a foreign URL
+refused. Then each vendor's emulator: Amilia's login, v3 and v2 paging and typed errors. The
+other vendors join the tour as they land.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from typing import Any
 import attrs
 from aiohttp import web
 
+from amilia_async import AmiliaClient, NotFoundError
+from amilia_async.emulator import AmiliaEmulator
+from amilia_async.models import Activity
 from common import (
     AsyncPager,
     BaseClient,
@@ -228,8 +232,60 @@ async def tour(out: Callable[[str], None] = print) -> dict[str, Any]:
     return facts
 
 
+async def amilia_tour(out: Callable[[str], None] = print) -> dict[str, Any]:
+    """The Amilia client against its emulator: login, paging both ways, a typed error."""
+    facts: dict[str, Any] = {}
+    async with AmiliaEmulator(organization="forest-explorers") as emulator:
+        out(f"Amilia, against its emulator at {emulator.url}")
+        async with AmiliaClient(
+            organization="forest-explorers",
+            username=emulator.username,
+            password=emulator.password,
+            origin="tour@example.org",
+            base_url=emulator.url,
+        ) as amilia:
+            programs = await asyncio.gather(*(amilia.programs.get(1) for _ in range(20)))
+            facts["logins"] = emulator.authenticate_calls
+            out(
+                f" 1. 20 concurrent first calls, {emulator.authenticate_calls} login "
+                f"(Basic → JWT); program #1 is {programs[0].name!r}"
+            )
+            pages = [page async for page in amilia.accounts.list().pages()]
+            facts["account_pages"] = len(pages)
+            out(
+                f" 2. {sum(len(p.items) for p in pages)} accounts in {len(pages)} pages "
+                f"(Paging.Next, 200 a page; TotalCount {pages[0].total_items})"
+            )
+            v2 = (
+                await amilia.paginate_v2("/Activities", model=Activity)
+                .with_options(page_size=100)
+                .collect()
+            )
+            facts["v2_activities"] = len(v2)
+            out(f" 3. v2 public listing: {len(v2)} activities by Page.NextId, 100 a page")
+            emulator.expire_tokens()
+            await amilia.programs.get(1)
+            facts["logins_after_expiry"] = emulator.authenticate_calls
+            out(f" 4. the token expired: one re-login ({emulator.authenticate_calls} in all)")
+            try:
+                await amilia.programs.get(424242)
+            except NotFoundError as error:
+                facts["transaction_id"] = error.request_id
+                name = type(error).__name__
+                out(f" 5. {name}: {error.message} (TransactionId {error.request_id})")
+    return facts
+
+
+async def run_all(out: Callable[[str], None] = print) -> dict[str, Any]:
+    """Every part of the tour, one after another."""
+    facts = await tour(out)
+    out("")
+    facts["amilia"] = await amilia_tour(out)
+    return facts
+
+
 def main() -> int:
-    asyncio.run(tour())
+    asyncio.run(run_all())
     return 0
 
 

@@ -137,3 +137,59 @@ def test_limits_refuse_nonsense() -> None:
         RateLimit(rate=0)
     with pytest.raises(ValueError, match="max_concurrency"):
         Limits(max_concurrency=0)
+
+
+class FakeTime:
+    """A clock that moves only when something sleeps: simulated time for quota tests."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def clock(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+async def test_window_quota_keeps_every_window_in_simulated_time() -> None:
+    """Thirty calls under 10/minute take three minutes of simulated time, none early."""
+    from common import Quota, WindowQuota
+
+    fake = FakeTime()
+    quota = WindowQuota(Quota(((10, 60.0), (500, 86400.0))), clock=fake.clock, sleep=fake.sleep)
+    sent: list[float] = []
+    for _ in range(30):
+        await quota.acquire()
+        sent.append(fake.now)
+    assert sent[:10] == [0.0] * 10
+    assert sent[10:20] == [60.0] * 10
+    assert sent[20:] == [120.0] * 10
+    minute, day = quota.usage()
+    assert (minute.used, minute.remaining) == (10, 0)
+    assert (day.used, day.remaining) == (30, 470)
+
+
+def test_quota_refuses_empty_or_nonsense_windows() -> None:
+    """A quota needs at least one window of >= 1 request over > 0 seconds."""
+    from common import Quota
+
+    for windows in ((), ((0, 60.0),), ((10, 0.0),)):
+        with pytest.raises(ValueError, match="quota"):
+            Quota(windows)
+
+
+async def test_a_quota_given_as_the_rate_limit_becomes_a_window_quota(
+    mocked: aioresponses,
+) -> None:
+    """rate_limit=Quota(...) gives the client its own WindowQuota, shared by its copies."""
+    from common import Quota, WindowQuota
+
+    client = DemoClient(base_url=BASE, rate_limit=Quota(((5, 1.0),)))
+    limiter = client.limits.rate_limiter
+    assert isinstance(limiter, WindowQuota)
+    assert client.with_options(timeout=3).limits.rate_limiter is limiter
+    mocked.get(f"{BASE}/r", payload={}, repeat=True)
+    async with client:
+        await asyncio.gather(*(client.request("GET", "/r") for _ in range(3)))
+    assert limiter.usage()[0].used == 3

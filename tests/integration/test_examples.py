@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from examples.tour import tour
+from examples.tour import amilia_tour, tour
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,6 +26,16 @@ async def test_the_tour_walks_every_flow() -> None:
     assert lines[-1].endswith("client closed: True")
 
 
+async def test_the_amilia_part_logs_in_once_and_pages_both_ways() -> None:
+    """Amilia: one login for 20 calls, several v3 pages, a v2 listing, one re-login, a 404."""
+    facts = await amilia_tour(lambda line: None)
+    assert facts["logins"] == 1
+    assert facts["account_pages"] >= 3
+    assert facts["v2_activities"] >= 250
+    assert facts["logins_after_expiry"] == 2
+    assert facts["transaction_id"]
+
+
 def test_the_tour_runs_as_a_script() -> None:
     """`python examples/tour.py` exits 0 and prints its six steps."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -38,6 +48,7 @@ def test_the_tour_runs_as_a_script() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+    assert "Amilia, against its emulator" in result.stdout
     assert [line[:3] for line in result.stdout.splitlines()[1:7]] == [
         " 1.",
         " 2.",

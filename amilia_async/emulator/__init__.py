@@ -1,0 +1,148 @@
+"""A stateful in-memory emulator of the Amilia API, served on loopback by the emulator kit.
+
+::
+
+    async with AmiliaEmulator(organization="demo-org") as emu:
+        client = AmiliaClient(base_url=emu.url, organization="demo-org",
+                              username=emu.username, password=emu.password)
+        ...
+        assert emu.authenticate_calls == 1
+        assert emu.server.requests.last.headers["X-Amilia-Origin"] == "me@example.com"
+
+What it serves (paths under ``/api/v3/{en|fr}/org/{organization}`` unless absolute):
+
+* ``GET|POST /api/v3/authenticate`` (``V3`` too): HTTP Basic -> ``{"Token": "<HS256 JWT>"}``
+  with ``sub``, ``iat``, ``exp`` (now + ``token_lifetime``) and ``jti``.
+* Organization endpoints: Bearer JWT required (valid signature, not expired, not revoked by
+  :meth:`AmiliaEmulator.expire_tokens`), or the ``api_key``/``api_secret`` pair in the
+  ``X-Amilia-ApiKey``/``X-Amilia-ApiSecret`` headers (guessed names). The organization
+  segment is matched after URL-decoding, against ``organization`` (case-insensitively) or
+  ``data.organization_id``. Lists answer ``{"Items", "Paging": {"TotalCount", "Next"}}``
+  with ``page`` (1) and ``perPage`` (200); ``/accounts/{id}/contacts`` and ``/webhooks``
+  answer bare arrays; ``/activities/{id}/waitlist`` one object (the activity + ``WaitList``).
+* ``GET /PublicApi/{organization}/{language}/Programs|Activities``: the v2 public API (no
+  auth), ``{"Items", "Page": {"NextId", "Next"}}`` with ``limit`` (100, 5..100) and
+  ``idStart`` (0).
+* Errors: ``{"Message", "TransactionId"}`` (422 adds ``Errors``: field -> messages). The kit's
+  own error bodies (its 429, ``Fault.status``) are rewritten into that shape.
+* 429 past ``rate_limit`` calls per second (the kit's sliding window, with ``Retry-After``).
+
+The route table and one constant per path live in :mod:`amilia_async.emulator._routes` (its
+handlers by area in ``_catalog``, ``_people`` and ``_webhooks``; the v2 API in ``_v2``; auth in
+``_auth``; the request context, error body and paging in ``_http``; the dispatch in ``_app``);
+the data (wire-shaped dicts you may count or edit) in :mod:`amilia_async.emulator._store`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import TracebackType
+
+from amilia_async.emulator._app import create_app
+from amilia_async.emulator._auth import API_KEY_HEADER, API_SECRET_HEADER
+from amilia_async.emulator._http import error_body
+from amilia_async.emulator._routes import ROUTES
+from amilia_async.emulator._store import AmiliaData, Localized, build_data, local_tz
+from amilia_async.emulator._tokens import TokenIssuer, TokenStatus
+from common.testing import EmulatorServer, ServerRateLimit
+
+__all__ = [
+    "API_KEY_HEADER",
+    "API_SECRET_HEADER",
+    "ORGANIZATION_ID",
+    "ROUTES",
+    "AmiliaData",
+    "AmiliaEmulator",
+    "Localized",
+    "TokenIssuer",
+    "TokenStatus",
+    "create_app",
+    "error_body",
+]
+
+#: The organization number the emulated org also answers to (Amilia's docs use 8008).
+ORGANIZATION_ID = 8008
+
+
+class AmiliaEmulator:
+    """The Amilia API for one organization, in memory, on a loopback port.
+
+    Construction seeds the data (deterministic for a given ``seed`` and ``today``) and builds
+    the :attr:`server` without starting it, so faults can be scheduled before :meth:`start`.
+    Like any kit server it runs once: after :meth:`stop`, build a new emulator.
+    ``rate_limit=None`` disables the 429s. ``today`` (default: the date in Montréal) anchors
+    the seeded programs, events and access scans. ``api_key``/``api_secret`` is the
+    back-office key pair, accepted instead of a Bearer token in the headers named by
+    ``API_KEY_HEADER`` and ``API_SECRET_HEADER`` (a guess: Amilia does not name them).
+    """
+
+    def __init__(
+        self,
+        *,
+        organization: str = "demo-org",
+        username: str = "api@example.com",
+        password: str = "emulator-password",
+        token_lifetime: float = 365 * 86400,
+        rate_limit: int | None = 100,
+        seed: int = 1,
+        today: dt.date | None = None,
+        api_key: str = "emulator-api-key",
+        api_secret: str = "emulator-api-secret",
+    ) -> None:
+        self.organization = organization
+        self.username = username
+        self.password = password
+        #: The back-office key/secret pair, accepted in the API_KEY_HEADER/API_SECRET_HEADER.
+        self.api_key = api_key
+        self.api_secret = api_secret
+        #: Calls that reached the authenticate endpoint, successful or not.
+        self.authenticate_calls = 0
+        self.tokens = TokenIssuer(lifetime=token_lifetime)
+        day = today if today is not None else dt.datetime.now(local_tz()).date()
+        #: The in-memory store; see :class:`AmiliaData`.
+        self.data: AmiliaData = build_data(seed=seed, today=day, organization_id=ORGANIZATION_ID)
+        limit = None if rate_limit is None else ServerRateLimit(rate_limit, per=1.0)
+        #: The kit server: ``.requests`` (the log), ``.faults``, ``.rate_limit``.
+        self.server = EmulatorServer(create_app(self), rate_limit=limit)
+
+    @property
+    def url(self) -> str:
+        """The root URL, e.g. ``http://127.0.0.1:54321`` (only while running)."""
+        return self.server.url
+
+    @property
+    def token_lifetime(self) -> float:
+        """Seconds a token issued by :meth:`issue_token` or authenticate stays valid."""
+        return self.tokens.lifetime
+
+    def issue_token(self, *, lifetime: float | None = None) -> str:
+        """A valid JWT for :attr:`username` (``lifetime`` seconds; negative: already expired)."""
+        return self.tokens.issue(self.username, lifetime=lifetime)
+
+    def expire_tokens(self) -> None:
+        """Every token issued so far is expired from now on (401 on use); new ones are fine."""
+        self.tokens.expire_all()
+
+    async def start(self) -> None:
+        """Listen on a loopback port."""
+        await self.server.start()
+
+    async def stop(self) -> None:
+        """Stop listening (idempotent)."""
+        await self.server.stop()
+
+    async def __aenter__(self) -> AmiliaEmulator:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.stop()
+
+    def __repr__(self) -> str:
+        where = self.url if self.server.running else "not running"
+        return f"<AmiliaEmulator {self.organization!r} {where}>"
