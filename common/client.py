@@ -151,6 +151,8 @@ class BaseClient:
     error_parser: ClassVar[ErrorParser] = JsonErrorParser()
     #: The vendor's usual paging style, used by :meth:`paginate` when none is given.
     paging: ClassVar[PagingStrategy | None] = None
+    #: Page size asked for when the caller sets none (``None``: the server's default).
+    default_page_size: ClassVar[int | None] = None
     #: Defaults a vendor may override.
     default_timeout: ClassVar[Timeout] = Timeout()
     default_rate_limit: ClassVar[RateLimit | Quota | None] = None
@@ -423,7 +425,7 @@ class BaseClient:
             params=encode_params(params),
             structure=_structurer(model),
             base_url=self.base_url,
-            page_size=page_size,
+            page_size=self.default_page_size if page_size is None else page_size,
             max_items=max_items,
             prefetch=prefetch,
         )

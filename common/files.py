@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import mimetypes
 import os
+import stat
 import tempfile
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Mapping
 from pathlib import Path
@@ -200,14 +201,41 @@ class Download:
         """Write the body to *target* (a file path, or a folder to use the server's filename).
 
         The body goes to a temporary file in the same folder, renamed over *target* only when
-        complete: a failure or cancellation leaves no partial file. Returns the final path.
+        complete: a failure or cancellation leaves no partial file. A *target* that exists but
+        is not a regular file (a pipe, a device such as ``/dev/null``) is written into
+        directly, never replaced. Returns the final path.
         """
         target = Path(target)
         async with self as stream:
-            if await asyncio.to_thread(target.is_dir):
+            kind = await asyncio.to_thread(_kind_of, target)
+            if kind == "dir":
                 target = target / (stream.filename or "download")
-            await _write_atomically(target, stream.iter_bytes())
+                kind = await asyncio.to_thread(_kind_of, target)
+            if kind == "special":
+                await _write_into(target, stream.iter_bytes())
+            else:
+                await _write_atomically(target, stream.iter_bytes())
         return target
+
+
+def _kind_of(path: Path) -> str:
+    """``"dir"``, ``"file"`` (a regular file, or nothing yet) or ``"special"``."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "file"
+    if stat.S_ISDIR(mode):
+        return "dir"
+    return "file" if stat.S_ISREG(mode) else "special"
+
+
+async def _write_into(target: Path, chunks: AsyncIterator[bytes]) -> None:
+    handle = await asyncio.to_thread(open, target, "wb")
+    try:
+        async for chunk in chunks:
+            await asyncio.to_thread(handle.write, chunk)
+    finally:
+        await asyncio.to_thread(handle.close)
 
 
 async def _write_atomically(target: Path, chunks: AsyncIterator[bytes]) -> None:

@@ -4,8 +4,8 @@ Run it with ``bash .ci/demo`` (or ``python examples/tour.py`` in the project's v
 no credentials and no network. First a small records API on 127.0.0.1 shows what every vendor
 client gets from ``common``: bounded concurrency, paging with prefetch, a 429 retried
 transparently, a typed validation error, a streamed upload and download, and a foreign URL
-refused. Then each vendor's emulator: Amilia's login, v3 and v2 paging and typed errors. The
-other vendors join the tour as they land.
+refused. Then each vendor's emulator: Amilia's login, v3 and v2 paging and typed errors;
+IntakeQ's questionnaires, PDFs, files and quota; Trackops's case updates and paged contacts.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 import attrs
@@ -25,6 +25,9 @@ from aiohttp import web
 from amilia_async import AmiliaClient, NotFoundError
 from amilia_async.emulator import AmiliaEmulator
 from amilia_async.models import Activity
+from caseupdates_async import CaseUpdatesClient
+from caseupdates_async.emulator import TrackopsEmulator
+from caseupdates_async.models import CaseUpdateChanges, CaseUpdateInput
 from common import (
     AsyncPager,
     BaseClient,
@@ -37,6 +40,9 @@ from common import (
     format_path,
 )
 from common.testing import EmulatorServer, Fault
+from intakeq_async import IntakeQClient
+from intakeq_async.emulator import IntakeQEmulator
+from intakeq_async.models import ClientInput, SendQuestionnaire
 
 TOKEN = "demo-token"  # the emulator's only valid token; not a real credential
 
@@ -276,11 +282,87 @@ async def amilia_tour(out: Callable[[str], None] = print) -> dict[str, Any]:
     return facts
 
 
+async def intakeq_tour(out: Callable[[str], None] = print) -> dict[str, Any]:
+    """IntakeQ: a client, a questionnaire and its PDF, a file round trip, the quota."""
+    facts: dict[str, Any] = {}
+    async with (
+        IntakeQEmulator() as emulator,
+        IntakeQClient(api_key=emulator.api_key, base_url=emulator.api_url) as intakeq,
+    ):
+        out(f"IntakeQ, against its emulator at {emulator.url} (quota: 10/minute, 500/day)")
+        client = await intakeq.clients.save(
+            ClientInput(name="Ada Lovelace", email="ada@example.org")
+        )
+        assert client.client_id is not None
+        out(f" 1. saved client #{client.client_id} ({client.name})")
+        questionnaire = await intakeq.questionnaires.list().first()
+        assert questionnaire is not None
+        intake = await intakeq.intakes.send(
+            SendQuestionnaire(questionnaire_id=questionnaire.id, client_id=client.client_id)
+        )
+        async with intakeq.intakes.pdf(intake.id) as pdf:
+            size = len(await pdf.read())
+        out(f" 2. sent {questionnaire.name!r}; its PDF is {size} bytes")
+        data = bytes(range(256)) * 64
+        await intakeq.files.upload(client.client_id, data, filename="card.png")
+        (stored,) = await intakeq.files.list(client.client_id).collect()
+        async with intakeq.files.download(stored.id) as download:
+            facts["file_identical"] = await download.read() == data
+        out(
+            f" 3. uploaded and downloaded {stored.file_name}: identical = {facts['file_identical']}"
+        )
+        minute, day = intakeq.quota_usage()
+        facts["quota_used"] = day.used
+        out(f" 4. quota: {minute.used}/{minute.limit} this minute, {day.used}/{day.limit} today")
+    return facts
+
+
+async def trackops_tour(out: Callable[[str], None] = print) -> dict[str, Any]:
+    """Trackops: an all-day case update, a partial change, a count, paged contacts."""
+    facts: dict[str, Any] = {}
+    async with (
+        TrackopsEmulator() as emulator,
+        CaseUpdatesClient(
+            username=emulator.username,
+            api_token=emulator.api_token,
+            base_url=emulator.api_url,
+            rate_limit=None,
+        ) as ops,
+    ):
+        out(f"Trackops, against its emulator at {emulator.url}")
+        case = await ops.cases.list().first()
+        assert case is not None
+        update = await ops.case_updates.create(
+            CaseUpdateInput(
+                casefile_id=case.id,
+                access_group_id=1,
+                title="Site visit",
+                body="Arrived 09:10.",
+                activity_at=date(2026, 11, 24),
+            )
+        )
+        out(f" 1. update #{update.id} on case #{case.id}: all day = {update.is_allday}")
+        changed = await ops.case_updates.update(update.id, CaseUpdateChanges(title="Site visit 1"))
+        out(f" 2. renamed to {changed.title!r}, sending only the title")
+        count = await ops.cases.count()
+        pages = [page async for page in ops.contacts.list().pages()]
+        facts["contact_pages"] = [len(p.items) for p in pages]
+        out(
+            f" 3. {count.record_count} cases; contacts in pages of "
+            f"{', '.join(str(n) for n in facts['contact_pages'])}"
+        )
+    return facts
+
+
 async def run_all(out: Callable[[str], None] = print) -> dict[str, Any]:
     """Every part of the tour, one after another."""
     facts = await tour(out)
     out("")
     facts["amilia"] = await amilia_tour(out)
+    out("")
+    facts["intakeq"] = await intakeq_tour(out)
+    out("")
+    facts["trackops"] = await trackops_tour(out)
     return facts
 
 

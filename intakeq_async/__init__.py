@@ -1,0 +1,46 @@
+"""Async client for the IntakeQ API.
+
+::
+
+    from intakeq_async import IntakeQClient
+
+    async with IntakeQClient(api_key=...) as intakeq:
+        async for appointment in intakeq.appointments.query(status="Confirmed"):
+            print(appointment.client_name, appointment.start_date)
+
+Errors are the shared ones from :mod:`common.errors`, re-exported here. Webhook deliveries:
+:func:`intakeq_async.models.parse_webhook` with :func:`common.webhooks.webhook_handler`.
+"""
+
+from common.errors import (
+    ApiError,
+    AuthenticationError,
+    BadRequestError,
+    DecodeError,
+    HTTPStatusError,
+    InvalidRequestError,
+    NotFoundError,
+    RateLimitError,
+    ServerError,
+    TransportError,
+)
+
+from . import models
+from .client import DEFAULT_BASE_URL, STANDARD_PLAN, IntakeQClient
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "STANDARD_PLAN",
+    "ApiError",
+    "AuthenticationError",
+    "BadRequestError",
+    "DecodeError",
+    "HTTPStatusError",
+    "IntakeQClient",
+    "InvalidRequestError",
+    "NotFoundError",
+    "RateLimitError",
+    "ServerError",
+    "TransportError",
+    "models",
+]

@@ -36,7 +36,6 @@ the data (wire-shaped dicts you may count or edit) in :mod:`amilia_async.emulato
 from __future__ import annotations
 
 import datetime as dt
-from types import TracebackType
 
 from amilia_async.emulator._app import create_app
 from amilia_async.emulator._auth import API_KEY_HEADER, API_SECRET_HEADER
@@ -44,7 +43,7 @@ from amilia_async.emulator._http import error_body
 from amilia_async.emulator._routes import ROUTES
 from amilia_async.emulator._store import AmiliaData, Localized, build_data, local_tz
 from amilia_async.emulator._tokens import TokenIssuer, TokenStatus
-from common.testing import EmulatorServer, ServerRateLimit
+from common.testing import EmulatorServer, ServerRateLimit, VendorEmulator
 
 __all__ = [
     "API_KEY_HEADER",
@@ -64,7 +63,7 @@ __all__ = [
 ORGANIZATION_ID = 8008
 
 
-class AmiliaEmulator:
+class AmiliaEmulator(VendorEmulator):
     """The Amilia API for one organization, in memory, on a loopback port.
 
     Construction seeds the data (deterministic for a given ``seed`` and ``today``) and builds
@@ -106,11 +105,6 @@ class AmiliaEmulator:
         self.server = EmulatorServer(create_app(self), rate_limit=limit)
 
     @property
-    def url(self) -> str:
-        """The root URL, e.g. ``http://127.0.0.1:54321`` (only while running)."""
-        return self.server.url
-
-    @property
     def token_lifetime(self) -> float:
         """Seconds a token issued by :meth:`issue_token` or authenticate stays valid."""
         return self.tokens.lifetime
@@ -122,26 +116,6 @@ class AmiliaEmulator:
     def expire_tokens(self) -> None:
         """Every token issued so far is expired from now on (401 on use); new ones are fine."""
         self.tokens.expire_all()
-
-    async def start(self) -> None:
-        """Listen on a loopback port."""
-        await self.server.start()
-
-    async def stop(self) -> None:
-        """Stop listening (idempotent)."""
-        await self.server.stop()
-
-    async def __aenter__(self) -> AmiliaEmulator:
-        await self.start()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.stop()
 
     def __repr__(self) -> str:
         where = self.url if self.server.running else "not running"

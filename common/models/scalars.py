@@ -6,6 +6,8 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any, Final
 
+from common._sentinel import NOT_GIVEN
+
 from .enums import _enum_hook
 from .kinds import _Hook, _json_type
 
@@ -90,5 +92,8 @@ def _structure_subclass(value: Any, cl: type[Any]) -> Any:
 
 
 def _unstructure_primitive(value: Any) -> Any:
-    """``str``/``int``/``float`` and enums as their plain value."""
-    return value.value if isinstance(value, Enum) else value
+    """``str``/``int``/``float`` and enums as their plain value (``NOT_GIVEN`` stays itself,
+    for the object hook to leave the field out)."""
+    if isinstance(value, Enum) and value is not NOT_GIVEN:
+        return value.value
+    return value

@@ -34,6 +34,7 @@ from common.testing.server import (
     EmulatorServer,
     closed_port,
 )
+from common.testing.vendor import VendorEmulator
 
 __all__ = [
     "DEFAULT_RECORD_LIMIT",
@@ -54,5 +55,6 @@ __all__ = [
     "RequestLog",
     "SlidingWindow",
     "SlowDrip",
+    "VendorEmulator",
     "closed_port",
 ]

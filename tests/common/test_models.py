@@ -667,3 +667,16 @@ def test_arbitrary_json_either_structures_or_raises_decode_error(model: Any, dat
     except DecodeError as err:
         outcome = err
     assert isinstance(outcome, (DecodeError, get_origin(model) or model))
+
+
+def test_not_given_is_left_out_even_when_the_default_is_computed() -> None:
+    """A NotGivenOr[int] field whose default is a factory still drops NOT_GIVEN (never sends 1)."""
+
+    @attrs.frozen
+    class Body:
+        count: NotGivenOr[int] = attrs.field(factory=lambda: NOT_GIVEN)
+        flag: NotGivenOr[bool] = attrs.field(factory=lambda: NOT_GIVEN)
+        name: NotGivenOr[str | None] = attrs.field(factory=lambda: NOT_GIVEN)
+
+    assert unstructure(Body()) == {}
+    assert unstructure(Body(count=3, name=None)) == {"count": 3, "name": None}

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from examples.tour import amilia_tour, tour
+from examples.tour import amilia_tour, intakeq_tour, tour, trackops_tour
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,6 +36,15 @@ async def test_the_amilia_part_logs_in_once_and_pages_both_ways() -> None:
     assert facts["transaction_id"]
 
 
+async def test_the_intakeq_and_trackops_parts() -> None:
+    """IntakeQ round-trips a file within its quota; Trackops pages 120 contacts by 50."""
+    intakeq = await intakeq_tour(lambda line: None)
+    assert intakeq["file_identical"] is True
+    assert 0 < intakeq["quota_used"] <= 10
+    trackops = await trackops_tour(lambda line: None)
+    assert trackops["contact_pages"] == [50, 50, 20]
+
+
 def test_the_tour_runs_as_a_script() -> None:
     """`python examples/tour.py` exits 0 and prints its six steps."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -48,7 +57,8 @@ def test_the_tour_runs_as_a_script() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "Amilia, against its emulator" in result.stdout
+    for vendor in ("Amilia", "IntakeQ", "Trackops"):
+        assert f"{vendor}, against its emulator" in result.stdout
     assert [line[:3] for line in result.stdout.splitlines()[1:7]] == [
         " 1.",
         " 2.",

@@ -298,14 +298,16 @@ async def test_an_async_iterator_upload_is_not_replayed_empty_after_a_401(
     assert len(server.requests.filter(method="POST")) == 1
 
 
-async def test_a_download_holds_its_concurrency_slot_until_closed(server: EmulatorServer) -> None:
+async def test_a_download_holds_its_concurrency_slot_until_closed(
+    server: EmulatorServer, tmp_path: Path
+) -> None:
     """With max_concurrency=1 a second download waits until the first stream is closed."""
     import asyncio
 
     async with client_for(server, max_concurrency=1) as client:
         first = client.download("/files/a.pdf", params={"size": 10})
         stream = await first.__aenter__()
-        second = asyncio.ensure_future(client.download("/files/b.pdf").save_to(Path("/dev/null")))
+        second = asyncio.ensure_future(client.download("/files/b.pdf").save_to(tmp_path))
         await asyncio.sleep(0.1)
         assert not second.done()
         assert [r.path for r in server.requests] == ["/api/files/a.pdf"]
@@ -313,3 +315,26 @@ async def test_a_download_holds_its_concurrency_slot_until_closed(server: Emulat
         await first.__aexit__(None, None, None)
         await asyncio.wait_for(second, 5)
     assert [r.path for r in server.requests] == ["/api/files/a.pdf", "/api/files/b.pdf"]
+
+
+async def test_save_to_writes_into_a_pipe_instead_of_replacing_it(
+    server: EmulatorServer, tmp_path: Path
+) -> None:
+    """A target that is not a regular file (here a FIFO) is written into, never renamed over."""
+    import asyncio
+    import stat
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+
+    def drain() -> bytes:
+        with pipe.open("rb") as reader:
+            return reader.read()
+
+    reading = asyncio.ensure_future(asyncio.to_thread(drain))
+    async with client_for(server) as client:
+        saved = await client.download("/files/x.bin", params={"size": 70_000}).save_to(pipe)
+    assert await asyncio.wait_for(reading, 5) == pattern(70_000)
+    assert saved == pipe
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]  # noqa: ASYNC240

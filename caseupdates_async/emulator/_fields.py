@@ -1,0 +1,110 @@
+"""Validating a create/update body field by field, collecting every error for one 422."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from caseupdates_async.emulator._http import ApiError
+from caseupdates_async.emulator._store import Json
+from caseupdates_async.emulator._time import parse_moment
+
+__all__ = ["Fields", "MISSING"]
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+#: A field the body does not hold (distinct from ``null``).
+MISSING: Any = _Missing()
+
+
+class Fields:
+    """Reads fields of *body*; each bad one records an error; :meth:`check` raises the 422.
+
+    A getter returns :data:`MISSING` when the field is absent (or invalid) so a partial update
+    can tell "not given" from ``null``. ``required=True`` also refuses absent or ``null``.
+    """
+
+    def __init__(self, body: Json, what: str) -> None:
+        self.body, self.what = body, what
+        self.errors: dict[str, list[str]] = {}
+
+    def error(self, name: str, message: str) -> None:
+        self.errors.setdefault(name, []).append(message)
+
+    def _raw(self, name: str, required: bool) -> Any:
+        value = self.body.get(name, MISSING)
+        if required and (value is MISSING or value is None or value == ""):
+            self.error(name, "is required")
+            return MISSING
+        return value
+
+    def integer(
+        self, name: str, *, required: bool = False, known: Mapping[int, Any] | None = None
+    ) -> Any:
+        """An integer (or ``null`` when optional); with *known*, one of its keys."""
+        value = self._raw(name, required)
+        if value is MISSING or value is None:
+            return value
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(name, "must be an integer")
+            return MISSING
+        if known is not None and value not in known:
+            self.error(name, f"{value} does not exist")
+            return MISSING
+        return value
+
+    def string(self, name: str, *, required: bool = False) -> Any:
+        value = self._raw(name, required)
+        if value is MISSING or value is None:
+            return value
+        if not isinstance(value, str):
+            self.error(name, "must be a string")
+            return MISSING
+        return value
+
+    def boolean(self, name: str) -> Any:
+        value = self._raw(name, False)
+        if value is MISSING:
+            return value
+        if not isinstance(value, bool):
+            self.error(name, "must be true or false")
+            return MISSING
+        return value
+
+    def number(self, name: str) -> Any:
+        value = self._raw(name, False)
+        if value is MISSING or value is None:
+            return value
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.error(name, "must be a number")
+            return MISSING
+        return float(value)
+
+    def moment(self, name: str) -> Any:
+        """A :data:`Moment` ``(instant, date_only)`` from a date or a date and time, or ``null``."""
+        value = self._raw(name, False)
+        if value is MISSING or value is None:
+            return value
+        parsed = parse_moment(value) if isinstance(value, str) else None
+        if parsed is None:
+            self.error(name, "must be YYYY-MM-DD or YYYY-MM-DD HH:MM:SS (UTC)")
+            return MISSING
+        return parsed
+
+    def array(self, name: str) -> Any:
+        value = self._raw(name, False)
+        if value is MISSING or value is None:
+            return value
+        if not isinstance(value, list):
+            self.error(name, "must be an array")
+            return MISSING
+        return value
+
+    def check(self) -> None:
+        """Raise the 422 if any field was refused."""
+        if self.errors:
+            raise ApiError(422, f"The {self.what} could not be saved", errors=self.errors)

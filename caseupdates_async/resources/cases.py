@@ -1,0 +1,44 @@
+"""Cases (case files) and case requests."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from common import AsyncPager, Resource
+from common.models import unstructure
+
+from .. import paths
+from ..filters import CaseFilters, wire_params
+from ..models import Case, CaseCount, CaseInput
+from ._checks import require_id
+
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 11):
+        from typing import Unpack
+    else:
+        from typing_extensions import Unpack
+
+
+class Cases(Resource):
+    def list(self, **filters: Unpack[CaseFilters]) -> AsyncPager[Case]:
+        """Cases matching every filter given (``GET /cases``, paged)."""
+        return self._client.paginate(paths.CASES, model=Case, params=wire_params(filters))
+
+    async def count(self, **filters: Unpack[CaseFilters]) -> CaseCount:
+        """How many cases match, and in how many pages (``GET /cases?mode=count``)."""
+        params = {**wire_params(filters), "mode": "count"}
+        return await self._client.request_model(CaseCount, "GET", paths.CASES, params=params)
+
+    async def create(self, case: CaseInput) -> Case:
+        """Open a case (``POST /cases``, body under ``"casefile"``)."""
+        require_id(case_type_id=case.case_type_id, client_id=case.client_id)
+        return await self._client.request_model(
+            Case, "POST", paths.CASES, json={"casefile": unstructure(case)}
+        )
+
+
+class CaseRequests(Resource):
+    def list(self, **filters: Unpack[CaseFilters]) -> AsyncPager[Case]:
+        """Case requests (not yet accepted cases), with the case filters (paged)."""
+        return self._client.paginate(paths.CASE_REQUESTS, model=Case, params=wire_params(filters))

@@ -1,0 +1,103 @@
+"""Handlers for the clinical and billing records: treatment notes, invoices, claims."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from intakeq_async.emulator._http import ApiError, Ctx, in_range, matches_text
+from intakeq_async.emulator._pdf import render_pdf
+from intakeq_async.emulator._store import Json, summary
+
+__all__ = [
+    "get_invoice",
+    "get_note",
+    "get_note_pdf",
+    "query_claims",
+    "query_invoices",
+    "query_notes",
+]
+
+#: The notes query's ``status``: 1 = locked, 2 = unlocked (the words are accepted too).
+_NOTE_STATUSES = {"1": "Locked", "2": "Unlocked", "locked": "Locked", "unlocked": "Unlocked"}
+
+
+async def query_notes(ctx: Ctx) -> web.StreamResponse:
+    source = ctx.data.deleted_notes if ctx.flag("deletedOnly") else ctx.data.notes
+    client = ctx.text("client")
+    client_id = ctx.integer("clientId")
+    raw_status = ctx.text("status")
+    status = None if raw_status is None else _NOTE_STATUSES.get(raw_status.lower())
+    if raw_status is not None and status is None:
+        raise ApiError(400, f"The value '{raw_status}' is not valid for status (1 or 2).")
+    start, end = ctx.date("startDate"), ctx.date("endDate")
+    since = ctx.date("updatedSince")
+
+    def keep(n: Json) -> bool:
+        return (
+            (client is None or matches_text(client, n["ClientName"], n["ClientEmail"]))
+            and (client_id is None or n["ClientId"] == client_id)
+            and (status is None or n["Status"] == status)
+            and in_range(n["Date"], start, end)
+            and in_range(n["LastModified"], since, None)
+        )
+
+    items = [n for n in source.values() if keep(n)]
+    items.sort(key=lambda n: (n["Date"], n["Id"]), reverse=True)
+    return ctx.paged(items, summary)
+
+
+async def get_note(ctx: Ctx) -> web.StreamResponse:
+    return ctx.ok(ctx.lookup("Note", ctx.data.notes))
+
+
+async def get_note_pdf(ctx: Ctx) -> web.StreamResponse:
+    note = ctx.lookup("Note", ctx.data.notes)
+    lines = [f"Practitioner: {note['PractitionerName']}", f"Status: {note['Status']}"]
+    lines += [f"{q['Text']}: {q.get('Answer') or ''}" for q in note["Questions"]]
+    body = render_pdf(f"{note['NoteName']} - {note['ClientName']}", lines)
+    return ctx.binary(body, "application/pdf", f"note-{note['Id']}.pdf")
+
+
+async def query_invoices(ctx: Ctx) -> web.StreamResponse:
+    """Both spellings of the last-update range are accepted; newest number first."""
+    client_id = ctx.integer("clientId")
+    start, end = ctx.date("startDate"), ctx.date("endDate")
+    status = ctx.text("status")
+    practitioner = ctx.text("practitionerEmail")
+    number = ctx.integer("number")
+    updated_start = ctx.date("lastUpdatedStartDate", "lastUpdateStartDate")
+    updated_end = ctx.date("lastUpdatedEndDate", "lastUpdateEndDate")
+
+    def keep(i: Json) -> bool:
+        return (
+            (client_id is None or i["ClientIdNumber"] == client_id)
+            and (status is None or i["Status"].casefold() == status.casefold())
+            and (
+                practitioner is None
+                or str(i["PractitionerEmail"]).casefold() == practitioner.casefold()
+            )
+            and (number is None or i["Number"] == number)
+            and in_range(i["IssuedDate"], start, end)
+            and in_range(i["LastModified"], updated_start, updated_end)
+        )
+
+    items = [i for i in ctx.data.invoices.values() if keep(i)]
+    items.sort(key=lambda i: i["Number"], reverse=True)
+    return ctx.paged(items)
+
+
+async def get_invoice(ctx: Ctx) -> web.StreamResponse:
+    return ctx.ok(ctx.lookup("Invoice", ctx.data.invoices))
+
+
+async def query_claims(ctx: Ctx) -> web.StreamResponse:
+    client_id = ctx.integer("clientId")
+    start, end = ctx.date("startDate"), ctx.date("endDate")
+    items = [
+        c
+        for c in ctx.data.claims.values()
+        if (client_id is None or c["ClientId"] == client_id)
+        and in_range(c["DateCreated"], start, end)
+    ]
+    items.sort(key=lambda c: (c["DateCreated"], c["Id"]), reverse=True)
+    return ctx.paged(items)

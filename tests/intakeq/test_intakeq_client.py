@@ -1,0 +1,429 @@
+"""IntakeQClient against the IntakeQ emulator over loopback: every row, the flows, the quota."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from common import AuthenticationError, Quota, WindowQuota
+from intakeq_async import IntakeQClient
+from intakeq_async.emulator import IntakeQEmulator
+from intakeq_async.models import (
+    AppointmentInput,
+    AppointmentUpdate,
+    ClientInput,
+    QuestionAnswer,
+    SendQuestionnaire,
+)
+
+from .. import inventory
+
+PREFIX = "/api/v1"
+
+
+@pytest.fixture
+async def emulator() -> AsyncIterator[IntakeQEmulator]:
+    async with IntakeQEmulator(per_minute=None, per_day=None) as emulator:
+        yield emulator
+
+
+def client_for(emulator: IntakeQEmulator, **options: Any) -> IntakeQClient:
+    return IntakeQClient(
+        api_key=emulator.api_key, base_url=emulator.api_url, rate_limit=None, **options
+    )
+
+
+def first(collection: dict[Any, Any]) -> Any:
+    return next(iter(collection))
+
+
+async def _two_pages(pager: Any) -> None:
+    await pager.with_options(max_items=150).collect()
+
+
+Calls = dict[str, tuple[Callable[[IntakeQClient], Awaitable[Any]], dict[str, Any]]]
+
+
+def _calls(emu: IntakeQEmulator, sink: Path) -> Calls:
+    client_id = first(emu.data.clients)
+    day = date(2020, 1, 1)
+    later = date(2030, 1, 1)
+    return {
+        "Get client files": (lambda c: c.files.list(client_id).collect(), {}),
+        "Get folders": (lambda c: c.folders.list().collect(), {}),
+        "Download file": (
+            lambda c: c.files.download(first(emu.data.files)).save_to(sink),
+            {"fileId": None},
+        ),
+        "Upload file": (
+            lambda c: c.files.upload(client_id, b"%PDF-1.4 x", filename="a.pdf"),
+            {"clientId": client_id},
+        ),
+        "Delete file": (lambda c: c.files.delete(first(emu.data.files)), {"fileId": None}),
+        "Query clients": (
+            lambda c: _two_pages(
+                c.clients.query_profiles(
+                    search="a",
+                    date_created_start=day,
+                    date_created_end=later,
+                    date_updated_start=day,
+                    date_updated_end=later,
+                    custom_fields={first_custom(emu): "x"},
+                    external_client_id="ext",
+                    deleted_only=False,
+                )
+            ),
+            {},
+        ),
+        "Get client profile": (lambda c: c.clients.get_profile(client_id), {"clientId": client_id}),
+        "Create or update a client": (
+            lambda c: c.clients.save(ClientInput(name="Ada Lovelace", email="ada@example.org")),
+            {},
+        ),
+        "Add a tag to a client": (lambda c: c.clients.add_tag(client_id, "vip"), {}),
+        "Remove a tag from a client": (lambda c: c.clients.remove_tag(client_id, "vip"), {}),
+        "Get client diagnoses": (
+            lambda c: c.clients.diagnoses(client_id).collect(),
+            {"clientId": client_id},
+        ),
+        "Query appointments": (
+            lambda c: _two_pages(
+                c.appointments.query(
+                    client="a",
+                    start_date=day,
+                    end_date=later,
+                    status="Confirmed",
+                    practitioner_email="x@example.org",
+                    updated_since=day,
+                    deleted_only=False,
+                )
+            ),
+            {},
+        ),
+        "Get an appointment": (
+            lambda c: c.appointments.get(first(emu.data.appointments)),
+            {"id": None},
+        ),
+        "Get appointment settings": (lambda c: c.appointments.settings(), {}),
+        "Create an appointment": (lambda c: _book(c), {}),
+        "Update an appointment": (
+            lambda c: c.appointments.update(
+                AppointmentUpdate(id=first(emu.data.appointments), client_note="moved")
+            ),
+            {},
+        ),
+        "Cancel an appointment": (
+            lambda c: c.appointments.cancel(first(emu.data.appointments), "sick"),
+            {},
+        ),
+        "Query intake summaries": (
+            lambda c: _two_pages(
+                c.intakes.query(
+                    client="a",
+                    client_id=client_id,
+                    external_client_id="ext",
+                    start_date=day,
+                    end_date=later,
+                    all=True,
+                    updated_since=day,
+                    deleted_only=False,
+                )
+            ),
+            {},
+        ),
+        "Get a full intake": (lambda c: c.intakes.get(first(emu.data.intakes)), {"id": None}),
+        "Download an intake as PDF": (
+            lambda c: c.intakes.pdf(first(emu.data.intakes)).save_to(sink),
+            {"id": None},
+        ),
+        "Send a questionnaire": (
+            lambda c: c.intakes.send(
+                SendQuestionnaire(
+                    questionnaire_id=first(emu.data.questionnaires), client_id=client_id
+                )
+            ),
+            {},
+        ),
+        "Resend a questionnaire": (
+            lambda c: c.intakes.resend(first(emu.data.intakes), "Email"),
+            {},
+        ),
+        "Update office-use answers": (lambda c: _office_use(c, emu), {}),
+        "Download an intake attachment": (
+            lambda c: c.intakes.attachment(first(emu.data.attachments)).save_to(sink),
+            {"id": None},
+        ),
+        "List questionnaire templates": (lambda c: c.questionnaires.list().collect(), {}),
+        "List practitioners": (lambda c: c.practitioners.list(include_inactive=True).collect(), {}),
+        "Query note summaries": (
+            lambda c: _two_pages(
+                c.notes.query(
+                    client="a",
+                    client_id=client_id,
+                    status="1",
+                    start_date=day,
+                    end_date=later,
+                    updated_since=day,
+                    deleted_only=False,
+                )
+            ),
+            {},
+        ),
+        "Get a full note": (lambda c: c.notes.get(first(emu.data.notes)), {"id": None}),
+        "Download a note as PDF": (
+            lambda c: c.notes.pdf(first(emu.data.notes)).save_to(sink),
+            {"id": None},
+        ),
+        "Query invoices": (
+            lambda c: _two_pages(
+                c.invoices.query(
+                    client_id=client_id,
+                    start_date=day,
+                    end_date=later,
+                    status="Paid",
+                    practitioner_email="x@example.org",
+                    number="1",
+                    last_updated_start=day,
+                    last_updated_end=later,
+                )
+            ),
+            {},
+        ),
+        "Get an invoice": (lambda c: c.invoices.get(first(emu.data.invoices)), {"id": None}),
+        "Query claims": (
+            lambda c: _two_pages(
+                c.claims.query(client_id=client_id, start_date=day, end_date=later)
+            ),
+            {},
+        ),
+    }
+
+
+def first_custom(emu: IntakeQEmulator) -> str:
+    return str(emu.data.custom_fields[0]["FieldId"]) if emu.data.custom_fields else "1"
+
+
+async def _book(client: IntakeQClient) -> Any:
+    settings = await client.appointments.settings()
+    assert settings.locations
+    assert settings.services
+    assert settings.practitioners
+    clients = await client.clients.query().first()
+    assert clients is not None
+    return await client.appointments.create(
+        AppointmentInput(
+            practitioner_id=settings.practitioners[0].id,
+            client_id=int(clients.client_number),
+            location_id=str(settings.locations[0].id),
+            service_id=settings.services[0].id,
+            utc_date_time=datetime.now(timezone.utc) + timedelta(days=3),
+        )
+    )
+
+
+async def _office_use(client: IntakeQClient, emu: IntakeQEmulator) -> Any:
+    for intake_id in emu.data.intakes:
+        intake = await client.intakes.get(intake_id)
+        office = [q for q in intake.questions or [] if q.office_use]
+        if office:
+            return await client.intakes.update_office_use(
+                intake_id, [QuestionAnswer(id=office[0].id, answer="reviewed")]
+            )
+    raise AssertionError("the emulator has no intake with office-use questions")
+
+
+def test_every_inventory_row_has_a_call() -> None:
+    """The call table and intakeq.tsv name the same 32 operations."""
+    emu = IntakeQEmulator()
+    assert set(_calls(emu, Path("unused"))) == inventory.every_operation("intakeq")
+
+
+@pytest.mark.parametrize(
+    "operation",
+    sorted(inventory.every_operation("intakeq")) if inventory.ENDPOINTS.exists() else [],
+)
+async def test_each_operation_sends_the_documented_request(
+    emulator: IntakeQEmulator, operation: str, tmp_path: Path
+) -> None:
+    """Method, path, query parameters and body on the wire match the inventory row."""
+    entry = inventory.row("intakeq", operation)
+    call, path_values = _calls(emulator, tmp_path)[operation]
+    async with client_for(emulator) as client:
+        before = len(emulator.server.requests)
+        await call(client)
+        sent = list(emulator.server.requests)[before:]
+    seen = inventory.matching(entry, sent, prefix=PREFIX, path_values=path_values)
+    inventory.assert_row(entry, seen)
+
+
+async def test_the_whole_flow_from_client_to_files(
+    emulator: IntakeQEmulator, tmp_path: Path
+) -> None:
+    """Create a client, book, send a questionnaire, read the intake and PDF, round-trip a file."""
+    async with client_for(emulator) as intakeq:
+        created = await intakeq.clients.save(
+            ClientInput(first_name="Grace", last_name="Hopper", email="grace@example.org")
+        )
+        assert created.client_id is not None
+        settings = await intakeq.appointments.settings()
+        assert settings.practitioners
+        assert settings.locations
+        assert settings.services
+        booked = await intakeq.appointments.create(
+            AppointmentInput(
+                practitioner_id=settings.practitioners[0].id,
+                client_id=created.client_id,
+                location_id=str(settings.locations[0].id),
+                service_id=settings.services[0].id,
+                utc_date_time=datetime(2031, 5, 6, 14, 30, tzinfo=timezone.utc),
+            )
+        )
+        assert booked.client_id == created.client_id
+        assert booked.start_date == datetime(2031, 5, 6, 14, 30, tzinfo=timezone.utc)
+        questionnaire = await intakeq.questionnaires.list().first()
+        assert questionnaire is not None
+        intake = await intakeq.intakes.send(
+            SendQuestionnaire(questionnaire_id=questionnaire.id, client_id=created.client_id)
+        )
+        full = await intakeq.intakes.get(intake.id)
+        assert full.client_id == created.client_id
+        async with intakeq.intakes.pdf(intake.id) as pdf:
+            assert pdf.content_type == "application/pdf"
+            assert (await pdf.read()).startswith(b"%PDF-")
+
+        data = bytes(range(256)) * 1000
+        await intakeq.files.upload(created.client_id, data, filename="card.png")
+        (listed,) = await intakeq.files.list(created.client_id).collect()
+        assert (listed.file_name, listed.size, listed.content_type) == (
+            "card.png",
+            len(data),
+            "image/png",
+        )
+        saved = await intakeq.files.download(listed.id).save_to(tmp_path)
+        assert saved.name == "card.png"
+        assert hashlib.sha256(saved.read_bytes()).digest() == hashlib.sha256(data).digest()
+        await intakeq.files.delete(listed.id)
+        assert await intakeq.files.list(created.client_id).collect() == []
+
+        clients = await intakeq.clients.query().collect()
+    assert len(clients) == len(emulator.data.clients)
+    pages = emulator.server.requests.filter(method="GET", path="/api/v1/clients")
+    assert [r.query["page"] for r in pages] == ["1", "2", "3"]
+
+
+class FakeTime:
+    """Simulated time shared by the client's quota and the emulator's.
+
+    Concurrent sleepers wake at their own deadlines, and the clock never moves while a
+    request already let through is still on the wire (``settled``): otherwise the server
+    would stamp it later than the client did.
+    """
+
+    def __init__(self) -> None:
+        self.now = 1_000.0
+        self.settled: Callable[[], bool] = lambda: True
+
+    def clock(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        deadline = self.now + seconds
+        while not self.settled():  # noqa: ASYNC110 -- polls the server log, no event to wait on
+            await asyncio.sleep(0.001)
+        self.now = max(self.now, deadline)
+
+
+async def test_thirty_calls_under_the_ten_a_minute_quota_finish_without_an_error() -> None:
+    """The standard plan's quota queues a 30-call batch (3 simulated minutes); no 429 occurs."""
+    fake = FakeTime()
+    quota = WindowQuota(Quota(((10, 60.0), (500, 86400.0))), clock=fake.clock, sleep=fake.sleep)
+    async with IntakeQEmulator(per_minute=10, per_day=500, clock=fake.clock) as emulator:
+
+        def settled() -> bool:
+            answered = [r for r in emulator.server.requests if r.status is not None]
+            return len(answered) == quota.usage()[1].used
+
+        fake.settled = settled
+        async with IntakeQClient(
+            api_key=emulator.api_key, base_url=emulator.api_url, rate_limit=quota
+        ) as intakeq:
+            results = await asyncio.gather(*(intakeq.appointments.settings() for _ in range(30)))
+            minute, day = intakeq.quota_usage()
+    assert len(results) == 30
+    assert [r.status for r in emulator.server.requests] == [200] * 30
+    assert fake.now - 1_000.0 == 120.0
+    assert (minute.limit, minute.used) == (10, 10)
+    assert (day.limit, day.used, day.remaining) == (500, 30, 470)
+
+
+async def test_a_429_waits_and_retries_instead_of_failing(emulator: IntakeQEmulator) -> None:
+    """When the server still says 429 (another process spent the quota), the call waits it out."""
+    from common.testing import Fault
+
+    emulator.server.faults.add(
+        Fault.rate_limited(retry_after="1"), method="GET", path="/api/v1/practitioners"
+    )
+    async with client_for(emulator) as intakeq:
+        practitioners = await intakeq.practitioners.list().collect()
+    assert practitioners
+    assert [r.status for r in emulator.server.requests] == [429, 200]
+
+
+def test_the_standard_plan_is_the_default_limit_and_one_argument_raises_it() -> None:
+    """Default: 10 a minute and 500 a day; rate_limit= replaces it."""
+    default = IntakeQClient(api_key="k")
+    assert [(u.limit, u.per) for u in default.quota_usage()] == [(10, 60.0), (500, 86400.0)]
+    raised = IntakeQClient(api_key="k", rate_limit=Quota(((120, 60.0), (10_000, 86400.0))))
+    assert [u.limit for u in raised.quota_usage()] == [120, 10_000]
+
+
+async def test_a_wrong_key_is_an_authentication_error(emulator: IntakeQEmulator) -> None:
+    """A refused X-Auth-Key raises AuthenticationError, and the key never shows in it."""
+    async with IntakeQClient(
+        api_key="wrong-key-123", base_url=emulator.api_url, rate_limit=None
+    ) as intakeq:
+        with pytest.raises(AuthenticationError) as caught:
+            await intakeq.practitioners.list().collect()
+    assert emulator.server.requests[0].headers["X-Auth-Key"] == "wrong-key-123"
+    assert "wrong-key-123" not in str(caught.value)
+    assert "wrong-key-123" not in repr(caught.value.__dict__)
+
+
+async def test_webhook_deliveries_become_typed_events(emulator: IntakeQEmulator) -> None:
+    """An aiohttp app receives IntakeQ deliveries through the common handler, typed."""
+    import aiohttp
+    from aiohttp import web
+
+    from common.testing import EmulatorServer
+    from common.webhooks import webhook_handler
+    from intakeq_async.models import AppointmentEvent, IntakeSubmitted, parse_webhook
+
+    events: list[object] = []
+    app = web.Application()
+    app.router.add_post("/hooks/intakeq", webhook_handler(parse_webhook, events.append))
+    deliveries = [
+        {"IntakeId": "i-1", "Type": "Intake Submitted", "ClientId": 7},
+        {
+            "EventType": "AppointmentRescheduled",
+            "ActionPerformedByClient": True,
+            "Appointment": {"Id": "a-1", "ClientId": 7, "StartDate": 1_900_000_000_000},
+        },
+    ]
+    async with EmulatorServer(app) as receiver, aiohttp.ClientSession() as session:
+        for delivery in deliveries:
+            async with session.post(f"{receiver.url}/hooks/intakeq", json=delivery) as answer:
+                assert answer.status == 200
+        async with session.post(f"{receiver.url}/hooks/intakeq", data=b"{") as answer:
+            assert answer.status == 400
+    submitted, rescheduled = events
+    assert isinstance(submitted, IntakeSubmitted)
+    assert submitted.intake_id == "i-1"
+    assert isinstance(rescheduled, AppointmentEvent)
+    assert rescheduled.appointment is not None
+    assert rescheduled.appointment.start_date == datetime.fromtimestamp(1_900_000_000, timezone.utc)
