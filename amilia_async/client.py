@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import functools
-import sys
-from typing import TYPE_CHECKING, Final, Literal, TypeVar
+from typing import Final, Literal, TypeVar
 from urllib.parse import quote
 
 from common import (
@@ -12,6 +11,7 @@ from common import (
     AsyncPager,
     Auth,
     BaseClient,
+    ClientOptions,
     InvalidRequestError,
     JsonErrorParser,
     NextIdPaging,
@@ -21,6 +21,7 @@ from common import (
     Secret,
     TokenExchange,
 )
+from common._typing import Unpack
 
 from . import paths
 from .resources import (
@@ -36,14 +37,6 @@ from .resources import (
     Staff,
     Webhooks,
 )
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:
-        from typing_extensions import Unpack
-
-    from common import ClientOptions
 
 __all__ = ["API_KEY_HEADER", "API_SECRET_HEADER", "DEFAULT_BASE_URL", "AmiliaClient"]
 

@@ -4,27 +4,20 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from common import (
     BaseClient,
     BasicAuth,
+    ClientOptions,
     InvalidRequestError,
     PageNumberPaging,
     RateLimit,
     Secret,
 )
+from common._typing import Unpack
 
 from .resources import CaseRequests, Cases, CaseUpdates, Clients, Contacts, Expenses, Invoices
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:
-        from typing_extensions import Unpack
-
-    from common import ClientOptions
 
 __all__ = ["CaseUpdatesClient"]
 

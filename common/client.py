@@ -35,7 +35,15 @@ from .errors import (
     UnsafeURLError,
 )
 from .files import Download, DownloadStream, FileSource, Multipart, Upload, safe_filename
-from .limits import Limits, LocalRateLimiter, Quota, RateLimit, RateLimiter, WindowQuota
+from .limits import (
+    Limits,
+    LocalRateLimiter,
+    Quota,
+    RateLimit,
+    RateLimiter,
+    WindowQuota,
+    _nothing,
+)
 from .logs import log_exchange, log_retry
 from .messages import Request, Response, Timeout
 from .models import structure
@@ -636,10 +644,6 @@ class BaseClient:
             secret_headers=shared.secret_headers,
         )
         return response
-
-
-def _nothing() -> None:
-    return None
 
 
 def _replayable(body: bytes | Multipart | None) -> bool:

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import functools
-import sys
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from common import (
     ApiKeyHeader,
     BaseClient,
+    ClientOptions,
     PageNumberPaging,
     Quota,
     Secret,
     WindowQuota,
     WindowUsage,
 )
+from common._typing import Unpack
 
 from .resources import (
     Appointments,
@@ -28,14 +29,6 @@ from .resources import (
     Practitioners,
     Questionnaires,
 )
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:
-        from typing_extensions import Unpack
-
-    from common import ClientOptions
 
 __all__ = ["DEFAULT_BASE_URL", "STANDARD_PLAN", "IntakeQClient"]
 

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from common import AsyncPager, Resource
+from common._typing import Unpack
 
 from .. import paths
 from ..filters import InvoiceFilters, wire_params
 from ..models import ExpenseEntry, Invoice
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:
-        from typing_extensions import Unpack
 
 
 class Invoices(Resource):

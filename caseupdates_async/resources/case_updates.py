@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING
-
 from common import AsyncPager, InvalidRequestError, Resource, format_path
 from common._sentinel import is_given
+from common._typing import Unpack
 from common.models import unstructure
 
 from .. import paths
 from ..filters import CaseUpdateFilters, wire_params
 from ..models import CaseUpdate, CaseUpdateChanges, CaseUpdateInput
 from ._checks import require_id, require_text
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:
-        from typing_extensions import Unpack
 
 
 class CaseUpdates(Resource):

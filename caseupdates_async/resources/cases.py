@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING
-
 from common import AsyncPager, Resource
+from common._typing import Unpack
 from common.models import unstructure
 
 from .. import paths
 from ..filters import CaseFilters, wire_params
 from ..models import Case, CaseCount, CaseInput
 from ._checks import require_id
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:
-        from typing_extensions import Unpack
 
 
 class Cases(Resource):

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from common import AsyncPager, Resource, format_path
+from common._typing import Unpack
 from common.models import unstructure
 
 from .. import paths
 from ..filters import ContactFilters, wire_params
 from ..models import Client, Contact, ContactInput
 from ._checks import require_id, require_text
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:
-        from typing_extensions import Unpack
 
 
 class Contacts(Resource):

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import Any, TypedDict
 
 from common import AsyncPager, InvalidRequestError, Resource, Unpaged, format_path
+from common._typing import Unpack
 from common.models import unstructure
 from common.params import day
 
 from .. import paths
 from ..models import Client, ClientInput, ClientSummary, Diagnosis, TagInput
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from typing import Unpack
-    else:
-        from typing_extensions import Unpack
 
 
 class ClientQuery(TypedDict, total=False):
