@@ -18,6 +18,8 @@ from .auth import (
     TokenExchange,
     TokenGrant,
 )
+from .batch import BatchFailure, BatchResult, ProgressCallback
+from .batch import map as amap
 from .client import BaseClient, ClientOptions, ClientState
 from .error_bodies import ErrorDetails, ErrorParser, JsonErrorParser
 from .errors import (
@@ -28,9 +30,12 @@ from .errors import (
     ConflictError,
     ConnectError,
     DecodeError,
+    GoneError,
     HTTPStatusError,
     InvalidRequestError,
+    LockedError,
     NotFoundError,
+    PayloadTooLargeError,
     PermissionDeniedError,
     RateLimitError,
     ReadError,
@@ -48,6 +53,8 @@ from .limits import (
     Quota,
     RateLimit,
     RateLimiter,
+    RateLimitStatus,
+    ServerBudget,
     WindowQuota,
     WindowUsage,
 )
@@ -65,6 +72,7 @@ from .params import Params, encode_params, format_path
 from .resources import Resource
 from .retry import RetryPolicy, parse_retry_after
 from .secrets import Secret
+from .sync import RunnerState, SyncRunner
 
 __all__ = [
     "NOT_GIVEN",
@@ -77,6 +85,8 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "BaseClient",
+    "BatchFailure",
+    "BatchResult",
     "BasicAuth",
     "BearerToken",
     "ClientClosedError",
@@ -90,11 +100,13 @@ __all__ = [
     "DownloadStream",
     "ErrorDetails",
     "ErrorParser",
+    "GoneError",
     "FileSource",
     "HTTPStatusError",
     "InvalidRequestError",
     "JsonErrorParser",
     "Limits",
+    "LockedError",
     "LocalRateLimiter",
     "Multipart",
     "NextIdPaging",
@@ -108,19 +120,25 @@ __all__ = [
     "PageNumberPaging",
     "Params",
     "PagingStrategy",
+    "PayloadTooLargeError",
     "PermissionDeniedError",
+    "ProgressCallback",
     "Quota",
     "RateLimit",
     "RateLimitError",
     "RateLimiter",
+    "RateLimitStatus",
     "ReadError",
     "RefreshingAuth",
     "Request",
     "Resource",
     "Response",
     "RetryPolicy",
+    "RunnerState",
     "Secret",
+    "ServerBudget",
     "ServerError",
+    "SyncRunner",
     "Timeout",
     "TimeoutError",
     "TokenExchange",
@@ -132,6 +150,7 @@ __all__ = [
     "ValidationError",
     "WindowQuota",
     "WindowUsage",
+    "amap",
     "encode_params",
     "format_path",
     "parse_retry_after",

@@ -41,6 +41,7 @@ from .limits import (
     Quota,
     RateLimit,
     RateLimiter,
+    RateLimitStatus,
     WindowQuota,
     _nothing,
 )
@@ -241,6 +242,11 @@ class BaseClient:
     def limits(self) -> Limits:
         return self._shared.limits
 
+    @property
+    def rate_limit_status(self) -> RateLimitStatus | None:
+        """The server's last word on its rate limit (``X-RateLimit-*``), if it gave one."""
+        return self._shared.limits.server.status
+
     async def __aenter__(self: _C) -> _C:
         self._check_open()
         self._shared.state = ClientState.OPENED
@@ -433,7 +439,8 @@ class BaseClient:
             params=encode_params(params),
             structure=_structurer(model),
             base_url=self.base_url,
-            page_size=self.default_page_size if page_size is None else page_size,
+            # The vendor's default size goes with its default paging style only.
+            page_size=self.default_page_size if page_size is None and paging is None else page_size,
             max_items=max_items,
             prefetch=prefetch,
         )
@@ -608,8 +615,10 @@ class BaseClient:
         try:
             if not stream:
                 response = await shared.transport.send(request)
+                shared.limits.server.observe(response.headers)
             else:
                 streamed = await shared.transport.stream(request)
+                shared.limits.server.observe(streamed.headers)
                 if 200 <= streamed.status < 300:
                     log_exchange(
                         shared.logger,

@@ -26,8 +26,10 @@ _REASONS = {
     405: "Method Not Allowed",
     408: "Request Timeout",
     409: "Conflict",
+    410: "Gone",
     413: "Payload Too Large",
     422: "Unprocessable Entity",
+    423: "Locked",
     429: "Too Many Requests",
     500: "Internal Server Error",
     502: "Bad Gateway",
@@ -83,6 +85,12 @@ def _field_errors(value: Any) -> dict[str, list[str]]:
     return {}
 
 
+def _all_message_lists(body: Mapping[Any, Any]) -> bool:
+    return bool(body) and all(
+        isinstance(v, list) and all(isinstance(m, str) for m in v) for v in body.values()
+    )
+
+
 @attrs.frozen
 class JsonErrorParser:
     """Reads message, field errors and request id from the first keys that are present."""
@@ -91,6 +99,9 @@ class JsonErrorParser:
     field_errors_keys: tuple[str, ...] = ("errors", "Errors")
     request_id_keys: tuple[str, ...] = ("request_id", "RequestId", "TransactionId")
     request_id_headers: tuple[str, ...] = ("X-Request-Id", "Request-Id", "X-Correlation-Id")
+    #: Also read a body that *is* the field errors (Amiqus 422: ``{"fields.type": ["..."]}``)
+    #: when no ``field_errors_keys`` key is present.
+    field_errors_at_top: bool = False
 
     def __call__(self, body: Any, headers: Mapping[str, str]) -> ErrorDetails:
         message = field_errors = request_id = None
@@ -105,6 +116,8 @@ class JsonErrorParser:
                 (str(body[k]) for k in self.request_id_keys if body.get(k) not in (None, "")),
                 None,
             )
+            if field_errors is None and self.field_errors_at_top and _all_message_lists(body):
+                field_errors = _field_errors(body)
         if request_id is None:
             request_id = next((headers[h] for h in self.request_id_headers if headers.get(h)), None)
         return ErrorDetails(message=message, field_errors=field_errors or {}, request_id=request_id)

@@ -208,8 +208,20 @@ class ConflictError(HTTPStatusError):
     """409."""
 
 
+class GoneError(HTTPStatusError):
+    """410: the resource is gone for good (Amiqus: an attachment whose virus scan failed)."""
+
+
+class PayloadTooLargeError(HTTPStatusError):
+    """413: the body is larger than the server accepts."""
+
+
 class ValidationError(HTTPStatusError):
     """422: the server rejected fields; see ``field_errors``."""
+
+
+class LockedError(HTTPStatusError):
+    """423: not available yet (Amiqus: an attachment still being scanned); try again later."""
 
 
 class RateLimitError(HTTPStatusError):
@@ -231,7 +243,10 @@ _BY_STATUS: dict[int, type[HTTPStatusError]] = {
     403: PermissionDeniedError,
     404: NotFoundError,
     409: ConflictError,
+    410: GoneError,
+    413: PayloadTooLargeError,
     422: ValidationError,
+    423: LockedError,
     429: RateLimitError,
 }
 

@@ -3,7 +3,9 @@
 One :class:`Limits` belongs to a client and all its ``with_options`` copies. Around each
 attempt it waits out any cool-down a 429 started, takes a concurrency slot, then a rate token.
 The rate limiter is pluggable (:class:`RateLimiter`): the default is a local leaky bucket
-(``aiolimiter``); a limiter shared across processes plugs in the same way.
+(``aiolimiter``), :class:`WindowQuota` keeps sliding-window quotas in this process, and
+:class:`common.limits_redis.RedisRateLimiter` (the ``redis`` extra) shares one quota between
+processes and hosts. A client accepts any of them as ``rate_limit=``.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
 from aiolimiter import AsyncLimiter
+
+from .retry import parse_retry_after
 
 __all__ = [
     "CoolDown",
@@ -31,10 +35,36 @@ __all__ = [
 
 @runtime_checkable
 class RateLimiter(Protocol):
-    """Anything that can make a caller wait for its turn."""
+    """What paces a client's requests: ``await limiter.acquire()`` before every attempt.
+
+    Any object with this one method plugs in as ``rate_limit=`` (it is a structural protocol:
+    no base class to inherit). The contract, for whoever writes one:
+
+    * **acquire means "send now, counted".** ``acquire()`` returns when one more request may
+      be sent at once, and counts that request as sent. There is no release: a rate budget is
+      spent at a moment, not held (bounding requests *in flight* is ``max_concurrency``'s
+      job). The client acquires once per attempt, retries included, just before sending.
+    * **Wait, don't fail.** When the budget is spent, ``acquire()`` sleeps until it is not,
+      without busy-looping. It raises only when it cannot decide (say its shared store is
+      unreachable), preferably with an :class:`~common.errors.ApiError` subclass so that
+      callers' ``except ApiError`` sees it; the request is then not sent.
+    * **Cancellation-safe.** Cancelling a waiting ``acquire()`` (a timeout, a task group
+      shutting down) leaves the limiter consistent and usable, releases anything it held,
+      and never lets later callers exceed the rate. A cancelled call may still have been
+      counted: a limiter errs on sending fewer requests, never more.
+    * **Loop-aware.** It is awaited in the client's running loop. Locks, futures and
+      connections belong to one event loop, so a limiter creates them inside the running
+      loop, not in ``__init__`` (construction never needs a loop), and copes with a new loop
+      when a client is reused by successive ``asyncio.run`` calls (see
+      :class:`LocalRateLimiter`).
+    * **Shared, not owned.** One limiter serves a client and all its ``with_options``
+      copies, and may be given to several clients (that is how they share a budget). The
+      client never closes it: a limiter holding resources (connections) offers its own
+      ``aclose()`` for its owner to call.
+    """
 
     async def acquire(self) -> None:
-        """Return when one more request may be sent."""
+        """Wait until one more request may be sent now, and count it (see the class docs)."""
 
 
 @attrs.frozen
@@ -173,6 +203,73 @@ class CoolDown:
             await asyncio.sleep(left)
 
 
+@attrs.frozen
+class RateLimitStatus:
+    """What the server last said about its own rate limit (``X-RateLimit-*`` headers)."""
+
+    #: Requests allowed in the server's window (``X-RateLimit-Limit``).
+    limit: int | None
+    #: Requests left in it (``X-RateLimit-Remaining``).
+    remaining: int | None
+    #: Seconds until the window resets, as of :attr:`observed_at` (``X-RateLimit-Reset``, sent
+    #: by some servers only with a 429).
+    reset_after: float | None
+    #: :func:`time.time` when the answer carrying these headers arrived.
+    observed_at: float
+
+
+class ServerBudget:
+    """Reads the server's rate-limit headers from every answer, and holds requests when spent.
+
+    When ``Remaining`` reaches 0 and the server says when its window resets, every request of
+    the client waits for that moment (through the shared :class:`CoolDown`) instead of being
+    sent to a certain 429. Without a reset time the next request goes out, and the server's
+    429 and ``Retry-After`` start the same cool-down.
+    """
+
+    __slots__ = ("_cooldown", "_names", "status")
+
+    def __init__(
+        self,
+        cooldown: CoolDown,
+        names: tuple[str, str, str] = (
+            "X-RateLimit-Limit",
+            "X-RateLimit-Remaining",
+            "X-RateLimit-Reset",
+        ),
+    ) -> None:
+        self._cooldown = cooldown
+        self._names = names
+        #: The latest figures, or ``None`` before any answer carried them.
+        self.status: RateLimitStatus | None = None
+
+    def observe(self, headers: Mapping[str, str]) -> None:
+        """Note the figures an answer's *headers* carry (cheap when they carry none)."""
+        limit_name, remaining_name, reset_name = self._names
+        remaining = _count(headers.get(remaining_name))
+        limit = _count(headers.get(limit_name))
+        if remaining is None and limit is None:
+            return
+        now = time.time()
+        reset_after = None
+        if headers.get(reset_name) is not None:
+            reset_after = parse_retry_after(
+                {"X-RateLimit-Reset": headers[reset_name]}, now=now, reset_fallback=True
+            )
+        self.status = RateLimitStatus(limit, remaining, reset_after, now)
+        if remaining == 0 and reset_after:
+            self._cooldown.extend(reset_after)
+
+
+def _count(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    try:
+        return max(int(raw.strip()), 0)
+    except ValueError:
+        return None
+
+
 class Limits:
     """The limits of one client: ``release = await limits.acquire()`` before each attempt."""
 
@@ -184,6 +281,8 @@ class Limits:
         self.rate_limiter = rate_limiter
         self.max_concurrency = max_concurrency
         self.cooldown = CoolDown()
+        #: The server's own figures (``X-RateLimit-*``), fed to the cool-down.
+        self.server = ServerBudget(self.cooldown)
         # A semaphore belongs to the loop it first waited in; keep one per running loop.
         self._semaphore: asyncio.Semaphore | None = None
         self._semaphore_loop: asyncio.AbstractEventLoop | None = None
@@ -202,15 +301,19 @@ class Limits:
 
         The release frees exactly the slot taken here (safe to call once, from any code path).
         """
-        await self.cooldown.wait()
+        cooldown = self.cooldown
+        if cooldown._until:  # a 429 (or a spent server budget) was ever seen: maybe wait
+            await cooldown.wait()
         slots = self._slots()
+        if slots is None and self.rate_limiter is None:
+            return _nothing  # the happy path of an unlimited client: nothing awaited
         if slots is not None:
             await slots.acquire()
         try:
             if self.rate_limiter is not None:
                 await self.rate_limiter.acquire()
             # A 429 may have arrived while we queued: honour it before sending.
-            await self.cooldown.wait()
+            await cooldown.wait()
         except BaseException:
             if slots is not None:
                 slots.release()

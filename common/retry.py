@@ -7,7 +7,8 @@ fractional seconds or an HTTP date, with ``X-RateLimit-Reset`` as a fallback) wi
 exponential backoff; a wait above ``max_retry_after`` is not waited at all.
 
 The happy path builds no tenacity object: :func:`call_with_retries` makes the first attempt
-itself and hands over to tenacity only when that attempt asks for a retry.
+itself and hands over to tenacity (imported then, not before) only when that attempt asks for
+a retry.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ import email.utils
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Final, Protocol
+from typing import TYPE_CHECKING, Final, Protocol
 
 import attrs
-from tenacity import AsyncRetrying, RetryCallState, retry_base, stop_after_attempt
-from tenacity.wait import wait_base
 
 from .errors import ConnectError, TimeoutError, TransportError
+
+if TYPE_CHECKING:
+    from tenacity import RetryCallState
 
 __all__ = [
     "IDEMPOTENT_METHODS",
@@ -180,28 +182,6 @@ class _Decider:
         return requested
 
 
-class _Retry(retry_base):
-    def __init__(self, decider: _Decider, waits: dict[int, float | None]) -> None:
-        self._decider = decider
-        self._waits = waits
-
-    def __call__(self, retry_state: RetryCallState) -> bool:
-        outcome = retry_state.outcome
-        assert outcome is not None
-        value: Outcome | BaseException = outcome.exception() or outcome.result()
-        wait = self._decider.wait_for(value, retry_state.attempt_number)
-        self._waits[retry_state.attempt_number] = wait
-        return wait is not None
-
-
-class _Wait(wait_base):
-    def __init__(self, waits: dict[int, float | None]) -> None:
-        self._waits = waits
-
-    def __call__(self, retry_state: RetryCallState) -> float:
-        return self._waits.get(retry_state.attempt_number) or 0.0
-
-
 async def call_with_retries(
     attempt: Callable[[int], Awaitable[Outcome]],
     *,
@@ -216,11 +196,17 @@ async def call_with_retries(
     ``attempt`` returns a response (any status) or raises a :class:`TransportError`; the last
     one is returned or re-raised unchanged. Whether that is an error is the caller's call.
     """
-    decider = _Decider(policy, method.upper(), cooldown)
+    first: Outcome | BaseException
     try:
-        first: Outcome | BaseException = await attempt(1)
+        answer = await attempt(1)
     except TransportError as err:
         first = err
+    else:
+        status = answer.status
+        if status != 429 and status not in policy.retry_statuses:
+            return answer  # the happy path: no decision to make, nothing built to make it
+        first = answer
+    decider = _Decider(policy, method.upper(), cooldown)
     if decider.wait_for(first, 1) is None:
         if isinstance(first, BaseException):
             raise first
@@ -228,6 +214,8 @@ async def call_with_retries(
 
     # Slow path: tenacity drives attempts 2..N. Its first "attempt" replays the outcome we
     # already have, so attempt numbers, waits and predicates stay in step with the wire.
+    from tenacity import AsyncRetrying, stop_after_attempt
+
     waits: dict[int, float | None] = {}
     pending: list[Outcome | BaseException] = [first]
     made = 1
@@ -242,6 +230,17 @@ async def call_with_retries(
         made += 1
         return await attempt(made)
 
+    def should_retry(retry_state: RetryCallState) -> bool:
+        outcome = retry_state.outcome
+        assert outcome is not None
+        value: Outcome | BaseException = outcome.exception() or outcome.result()
+        wait = decider.wait_for(value, retry_state.attempt_number)
+        waits[retry_state.attempt_number] = wait
+        return wait is not None
+
+    def wait_chosen(retry_state: RetryCallState) -> float:
+        return waits.get(retry_state.attempt_number) or 0.0
+
     def report(retry_state: RetryCallState) -> None:
         if before_retry is not None and retry_state.outcome is not None:
             outcome = retry_state.outcome
@@ -251,8 +250,8 @@ async def call_with_retries(
 
     retrying = AsyncRetrying(
         stop=stop_after_attempt(policy.max_retries + 1),
-        retry=_Retry(decider, waits),
-        wait=_Wait(waits),
+        retry=should_retry,
+        wait=wait_chosen,
         sleep=sleep,
         before_sleep=report,
         retry_error_callback=lambda state: state.outcome.result(),  # type: ignore[union-attr]

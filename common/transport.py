@@ -29,38 +29,53 @@ __all__ = ["AiohttpTransport", "StreamedBody"]
 _UPLOAD_CHUNK = 256 * 1024
 
 
+# A client uses one or two timeouts: their aiohttp form is built once, not per request.
+_CLIENT_TIMEOUTS: dict[tuple[float | None, float | None, float | None], aiohttp.ClientTimeout] = {}
+
+
 def _client_timeout(timeout: Timeout) -> aiohttp.ClientTimeout:
-    return aiohttp.ClientTimeout(
-        total=timeout.total, sock_connect=timeout.connect, sock_read=timeout.read
-    )
+    key = (timeout.total, timeout.connect, timeout.read)
+    found = _CLIENT_TIMEOUTS.get(key)
+    if found is None:
+        found = aiohttp.ClientTimeout(total=key[0], sock_connect=key[1], sock_read=key[2])
+        if len(_CLIENT_TIMEOUTS) < 64:
+            _CLIENT_TIMEOUTS[key] = found
+    return found
+
+
+#: What :func:`_translate` turns into this library's errors.
+_FAILURES = (aiohttp.ClientError, asyncio.TimeoutError, ConnectionError)
+
+
+def _translate(err: BaseException, request: Request) -> TransportError:
+    """This library's transport error for an aiohttp or socket failure (one of _FAILURES)."""
+    method, url = request.method, redact_url(request.url)
+    if isinstance(err, aiohttp.ConnectionTimeoutError):
+        return TimeoutError("timed out connecting", connected=False, method=method, url=url)
+    if isinstance(err, (aiohttp.ServerTimeoutError, asyncio.TimeoutError)):
+        return TimeoutError("timed out waiting for the server", method=method, url=url)
+    if isinstance(err, aiohttp.ClientConnectorError):
+        return ConnectError(f"could not connect: {err.os_error}", method=method, url=url)
+    if isinstance(err, aiohttp.ClientPayloadError):
+        return ReadError("the connection broke while reading the body", method=method, url=url)
+    if isinstance(err, aiohttp.ServerDisconnectedError):
+        return ReadError("the server closed the connection", method=method, url=url)
+    if isinstance(err, (aiohttp.ClientOSError, ConnectionError)):
+        return ReadError(f"the connection failed: {err}", method=method, url=url)
+    if isinstance(err, aiohttp.ClientResponseError):  # its str() holds the full URL
+        return TransportError(
+            f"{type(err).__name__}: {err.status} {err.message}", method=method, url=url
+        )
+    return TransportError(f"{type(err).__name__}: {err}", method=method, url=url)
 
 
 @contextlib.contextmanager
-def _translated(request: Request, *, sent: bool = False) -> Iterator[None]:
+def _translated(request: Request) -> Iterator[None]:
     """Re-raise aiohttp and socket failures as this library's transport errors."""
-    method, url = request.method, redact_url(request.url)
     try:
         yield
-    except aiohttp.ConnectionTimeoutError as err:
-        raise TimeoutError("timed out connecting", connected=False, method=method, url=url) from err
-    except (aiohttp.ServerTimeoutError, asyncio.TimeoutError) as err:
-        raise TimeoutError("timed out waiting for the server", method=method, url=url) from err
-    except aiohttp.ClientConnectorError as err:
-        raise ConnectError(f"could not connect: {err.os_error}", method=method, url=url) from err
-    except aiohttp.ClientPayloadError as err:
-        raise ReadError(
-            "the connection broke while reading the body", method=method, url=url
-        ) from err
-    except aiohttp.ServerDisconnectedError as err:
-        raise ReadError("the server closed the connection", method=method, url=url) from err
-    except (aiohttp.ClientOSError, ConnectionError) as err:
-        raise ReadError(f"the connection failed: {err}", method=method, url=url) from err
-    except aiohttp.ClientResponseError as err:  # its str() holds the full URL: not ours to show
-        raise TransportError(
-            f"{type(err).__name__}: {err.status} {err.message}", method=method, url=url
-        ) from err
-    except aiohttp.ClientError as err:
-        raise TransportError(f"{type(err).__name__}: {err}", method=method, url=url) from err
+    except _FAILURES as err:
+        raise _translate(err, request) from err
 
 
 class StreamedBody:
@@ -222,6 +237,38 @@ class AiohttpTransport:
 
     async def send(self, request: Request) -> Response:
         """Make one exchange and read the whole body."""
+        if isinstance(request.body, Multipart):
+            return await self._send_multipart(request)
+        started = time.perf_counter()
+        # The hot path: no context manager objects, nothing built that a GET does not need.
+        try:
+            response = await self._session_for_this_loop().request(
+                request.method,
+                request.url,
+                params=request.params or None,
+                headers=request.headers,
+                data=request.body,
+                timeout=_client_timeout(request.timeout),
+                allow_redirects=False,
+            )
+            try:
+                content = await response.read()
+            finally:
+                response.release()  # what `async with response` does on the way out
+                if request.body is not None:
+                    await response.wait_for_close()  # the body writer, when there was one
+        except _FAILURES as err:
+            raise _translate(err, request) from err
+        return Response(
+            status=response.status,
+            headers=response.headers,
+            content=content,
+            url=redact_url(response.url),
+            method=request.method,
+            elapsed=time.perf_counter() - started,
+        )
+
+    async def _send_multipart(self, request: Request) -> Response:
         started = time.perf_counter()
         opened = _OpenedFiles()
         try:

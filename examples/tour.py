@@ -25,6 +25,11 @@ from aiohttp import web
 from amilia_async import AmiliaClient, NotFoundError
 from amilia_async.emulator import AmiliaEmulator
 from amilia_async.models import Activity
+from amiqus_async import AmiqusClient
+from amiqus_async import ValidationError as AmiqusValidationError
+from amiqus_async.emulator import AmiqusEmulator
+from amiqus_async.models import ClientFileInput, NameInput, RecordInput, RecordStepInput
+from amiqus_async.models import ClientInput as AmiqusClientInput
 from caseupdates_async import CaseUpdatesClient
 from caseupdates_async.emulator import TrackopsEmulator
 from caseupdates_async.models import CaseUpdateChanges, CaseUpdateInput
@@ -34,6 +39,7 @@ from common import (
     BearerToken,
     Download,
     PageNumberPaging,
+    RetryPolicy,
     UnsafeURLError,
     Upload,
     ValidationError,
@@ -354,6 +360,51 @@ async def trackops_tour(out: Callable[[str], None] = print) -> dict[str, Any]:
     return facts
 
 
+async def amiqus_tour(out: Callable[[str], None] = print) -> dict[str, Any]:
+    """Amiqus: onboarding a client, paging, a file round trip, a 429 waited out, a 422."""
+    facts: dict[str, Any] = {}
+    fast = RetryPolicy(backoff_base=0.05, backoff_max=0.2)
+    async with (
+        AmiqusEmulator() as emulator,
+        AmiqusClient(token=emulator.token, base_url=emulator.api_url, retry=fast) as amiqus,
+    ):
+        out(f"Amiqus, against its emulator at {emulator.url}")
+        person = await amiqus.clients.create(
+            AmiqusClientInput(
+                name=NameInput(first_name="Marty", last_name="McFly"), email="marty@example.com"
+            )
+        )
+        record = await amiqus.records.create(
+            RecordInput(
+                client=person.id,
+                steps=[RecordStepInput(type="check.photo_id"), RecordStepInput(type="check.dummy")],
+                notification="email",
+            )
+        )
+        steps = await amiqus.records.list_steps(record.id, expand=["check"]).collect()
+        out(f" 1. client #{person.id}, record #{record.id} with {len(steps)} checks to do")
+        pages = [page async for page in amiqus.clients.list(limit=12).pages()]
+        facts["client_pages"] = [len(p.items) for p in pages]
+        out(f" 2. clients in pages of {', '.join(str(n) for n in facts['client_pages'])}")
+        upload = await amiqus.attachments.create(Upload(b"%PDF-1.7 ID", filename="passport.pdf"))
+        file = await amiqus.client_files.create(person.id, ClientFileInput(attachment=upload.id))
+        async with amiqus.client_files.download(person.id, file.id) as stream:
+            facts["file_identical"] = await stream.read() == b"%PDF-1.7 ID"
+        out(f" 3. passport.pdf uploaded and read back: identical = {facts['file_identical']}")
+        emulator.server.faults.add(emulator.rate_limited_fault(retry_after=1), times=1)
+        await amiqus.your_team.get()
+        facts["retried_429"] = [r.status for r in emulator.server.requests][-2:]
+        status = amiqus.rate_limit_status
+        remaining = status.remaining if status else None
+        out(f" 4. a 429 (Retry-After: 1) waited out and retried; {remaining} calls left")
+        try:
+            await amiqus.clients.create(AmiqusClientInput(email="nameless@example.com"))
+        except AmiqusValidationError as error:
+            facts["field_errors"] = sorted(error.field_errors)
+            out(f" 5. a nameless client refused: 422 {facts['field_errors']}")
+    return facts
+
+
 async def run_all(out: Callable[[str], None] = print) -> dict[str, Any]:
     """Every part of the tour, one after another."""
     facts = await tour(out)
@@ -363,6 +414,8 @@ async def run_all(out: Callable[[str], None] = print) -> dict[str, Any]:
     facts["intakeq"] = await intakeq_tour(out)
     out("")
     facts["trackops"] = await trackops_tour(out)
+    out("")
+    facts["amiqus"] = await amiqus_tour(out)
     return facts
 
 

@@ -1,20 +1,59 @@
-"""OAuth 2 access tokens renewed with a refresh token (Amiqus)."""
+"""OAuth 2 tokens: the token endpoint's answer and errors, and access tokens renewed with a
+refresh token (Amiqus).
+
+* :func:`fetch_token` posts one grant (``authorization_code``, ``refresh_token``...) to a token
+  URL through the common client machinery (retries on 429, logging without secrets, typed
+  errors) and returns an :class:`OAuth2Token`.
+* :class:`OAuth2RefreshToken` is the auth strategy that keeps an access token fresh.
+* :func:`token_from_answer` and :func:`oauth2_error` are the pure halves: the token endpoint's
+  JSON → :class:`OAuth2Token`, and an RFC 6749 error body (``{"error": "invalid_grant",
+  "error_description": ...}``) → a typed error: :class:`~common.errors.AuthenticationError`
+  when the grant or the client was refused, :class:`~common.errors.BadRequestError` for a
+  malformed request.
+"""
 
 from __future__ import annotations
 
 import inspect
+import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
+from yarl import URL
 
-from ..errors import DecodeError
+from ..errors import (
+    AuthenticationError,
+    BadRequestError,
+    DecodeError,
+    HTTPStatusError,
+    InvalidRequestError,
+)
 from ..redact import redact_url
 from ..secrets import Secret
 from .base import AuthFlow
 from .refreshing import RefreshingAuth, TokenGrant
 
-__all__ = ["OAuth2RefreshToken", "OAuth2Token"]
+if TYPE_CHECKING:
+    from .._typing import Unpack
+    from ..client import ClientOptions
+
+__all__ = [
+    "OAuth2RefreshToken",
+    "OAuth2Token",
+    "OnRefresh",
+    "fetch_token",
+    "oauth2_error",
+    "token_from_answer",
+]
+
+#: RFC 6749 error codes meaning "these credentials or this grant are refused": authenticate
+#: again (a new authorization code, or the right client secret). Other codes mean a malformed
+#: request.
+REFUSED_GRANT_ERRORS: Final = frozenset(
+    {"invalid_grant", "invalid_client", "unauthorized_client", "access_denied"}
+)
 
 
 @attrs.frozen
@@ -30,11 +69,127 @@ class OAuth2Token:
 OnRefresh = Callable[[OAuth2Token], "Awaitable[None] | None"]
 
 
+def token_from_answer(
+    body: Any, *, token_url: str, refresh_token: str | Secret | None = None
+) -> OAuth2Token:
+    """The token endpoint's decoded JSON *body* as an :class:`OAuth2Token` (pure).
+
+    *refresh_token* is kept when the answer carries none (a server that does not rotate).
+    ``expires_in`` (seconds, a number or a digit string) becomes an absolute ``expires_at``.
+    Raises :class:`DecodeError` (never quoting the body: it holds tokens) when the access
+    token, or any refresh token, is missing.
+    """
+    where = redact_url(token_url)
+    if not isinstance(body, Mapping):
+        raise DecodeError("the token answer is not a JSON object", url=where)
+    access = body.get("access_token")
+    if not isinstance(access, str) or not access:
+        raise DecodeError("the token answer has no 'access_token' string", url=where)
+    refresh = body.get("refresh_token")
+    if not isinstance(refresh, str) or not refresh:
+        if refresh_token is None or not Secret(refresh_token):
+            raise DecodeError("the token answer has no 'refresh_token' string", url=where)
+        refresh = refresh_token
+    return OAuth2Token(access, refresh, _expires_at(body.get("expires_in")))
+
+
+def _expires_at(expires_in: Any) -> float | None:
+    if isinstance(expires_in, str) and expires_in.strip().isdigit():
+        expires_in = int(expires_in)
+    if isinstance(expires_in, (int, float)) and not isinstance(expires_in, bool):
+        return time.time() + expires_in
+    return None
+
+
+def oauth2_error(error: HTTPStatusError) -> HTTPStatusError:
+    """*error* re-typed and re-worded from its RFC 6749 body, when it has one (pure).
+
+    A 400 or 401 whose body is ``{"error": code, "error_description": text}`` becomes
+    :class:`AuthenticationError` for the codes in :data:`REFUSED_GRANT_ERRORS` (and any 401)
+    and :class:`BadRequestError` otherwise, with the message ``"code: text"``; ``status`` stays
+    what the server sent. Any other error is returned unchanged.
+    """
+    body = error.body
+    code = body.get("error") if isinstance(body, Mapping) else None
+    if error.status not in (400, 401) or not isinstance(code, str) or not code:
+        return error
+    assert isinstance(body, Mapping)
+    description = body.get("error_description")
+    if not isinstance(description, str) or not description.strip():
+        description = body.get("message") if isinstance(body.get("message"), str) else None
+    message = f"{code}: {description.strip()}" if description else code
+    refused = code in REFUSED_GRANT_ERRORS or error.status == 401
+    cls: type[HTTPStatusError] = AuthenticationError if refused else BadRequestError
+    return cls(
+        message,
+        status=error.status,
+        body=error.body,
+        request_id=error.request_id,
+        field_errors=error.field_errors,
+        headers=error.headers,
+        method=error.method,
+        url=error.url,
+        attempts=error.attempts,
+    )
+
+
+async def _post_grant(flow: AuthFlow, token_url: str, form: Mapping[str, str]) -> Any:
+    try:
+        return await flow.send_unauthenticated("POST", token_url, form=form)
+    except HTTPStatusError as error:
+        typed = oauth2_error(error)
+        if typed is error:
+            raise
+        raise typed from None  # the original adds nothing, and its traceback holds the form
+
+
+async def fetch_token(
+    token_url: str,
+    form: Mapping[str, str],
+    *,
+    flow: AuthFlow | None = None,
+    refresh_token: str | Secret | None = None,
+    logger_name: str = "common.auth",
+    **options: Unpack[ClientOptions],
+) -> OAuth2Token:
+    """POST one grant *form* to *token_url*; the answer as an :class:`OAuth2Token`.
+
+    *form* holds the grant's fields (``grant_type``, ``code``, ``client_id``,
+    ``client_secret``, ``redirect_uri``...), sent ``application/x-www-form-urlencoded``. The
+    exchange goes through *flow* (a client of the same origin) when given, else through a
+    short-lived client on *token_url*'s origin configured by *options* (``session``,
+    ``timeout``, ``max_retries``...; a session passed in is not closed), logging to
+    *logger_name*. The form is never logged. Errors: :func:`oauth2_error` for refusals,
+    :class:`DecodeError` for an answer without tokens (see :func:`token_from_answer`),
+    transport errors as usual.
+    """
+    if flow is not None:
+        body = await _post_grant(flow, token_url, form)
+    else:
+        from ..client import BaseClient  # here: common.client imports this package
+
+        endpoint = BaseClient(base_url=_origin_of(token_url), **options)
+        endpoint._shared.logger = logging.getLogger(logger_name)
+        async with endpoint:
+            body = await _post_grant(endpoint, token_url, form)
+    return token_from_answer(body, token_url=token_url, refresh_token=refresh_token)
+
+
+def _origin_of(token_url: str) -> str:
+    url = URL(token_url)
+    if not url.is_absolute() or url.scheme not in ("http", "https"):
+        raise InvalidRequestError(f"the token URL must be an absolute http(s) URL: {token_url!r}")
+    return str(url.origin())
+
+
 class OAuth2RefreshToken(RefreshingAuth):
     """Bearer access token; on expiry or a 401, ``grant_type=refresh_token`` at *token_url*.
 
     Servers rotate refresh tokens: the new pair is kept and passed to *on_refresh* (plain or
-    async) so the app can store it before the old one stops working.
+    async) so the app can store it before the old one stops working. *redirect_uri*, when
+    given, is sent with each refresh (Amiqus asks for it). A refused refresh raises
+    :class:`~common.errors.AuthenticationError` (see :func:`oauth2_error`): the user must
+    authorize the app again.
     """
 
     def __init__(
@@ -47,9 +202,11 @@ class OAuth2RefreshToken(RefreshingAuth):
         refresh_token: str | Secret,
         expires_at: float | None = None,
         on_refresh: OnRefresh | None = None,
+        redirect_uri: str | None = None,
     ) -> None:
         self.token_url = token_url
         self.client_id = client_id
+        self.redirect_uri = redirect_uri
         self._client_secret = Secret(client_secret)
         self._on_refresh = on_refresh
         super().__init__(
@@ -63,29 +220,22 @@ class OAuth2RefreshToken(RefreshingAuth):
     async def obtain(self, flow: AuthFlow, current: TokenGrant | None) -> TokenGrant:
         assert current is not None
         assert current.refresh_token is not None
-        body = await flow.send_unauthenticated(
-            "POST",
-            self.token_url,
-            form={
-                "grant_type": "refresh_token",
-                "refresh_token": current.refresh_token.reveal(),
-                "client_id": self.client_id,
-                "client_secret": self._client_secret.reveal(),
-            },
+        form = {
+            "grant_type": "refresh_token",
+            "refresh_token": current.refresh_token.reveal(),
+            "client_id": self.client_id,
+            "client_secret": self._client_secret.reveal(),
+        }
+        if self.redirect_uri is not None:
+            form["redirect_uri"] = self.redirect_uri
+        body = await _post_grant(flow, self.token_url, form)
+        token = token_from_answer(
+            body, token_url=self.token_url, refresh_token=current.refresh_token
         )
-        access = body.get("access_token") if isinstance(body, dict) else None
-        if not isinstance(access, str) or not access:
-            raise DecodeError(
-                "the token answer has no 'access_token' string", url=redact_url(self.token_url)
-            )
-        refresh = body.get("refresh_token")
-        expires_in = body.get("expires_in")
         return TokenGrant(
-            access_token=Secret(access),
-            refresh_token=Secret(refresh) if isinstance(refresh, str) else current.refresh_token,
-            expires_at=time.time() + expires_in
-            if isinstance(expires_in, (int, float)) and not isinstance(expires_in, bool)
-            else None,
+            access_token=token.access_token,
+            refresh_token=token.refresh_token,
+            expires_at=token.expires_at,
         )
 
     async def on_new_grant(self, grant: TokenGrant) -> None:

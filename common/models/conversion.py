@@ -8,6 +8,7 @@ from typing import Any, Final, TypeVar, overload
 import cattrs
 
 from common._sentinel import NotGiven
+from common.secrets import Secret
 
 from .arrays import _is_json_array_type, _structure_array_factory
 from .decode_errors import _decode_error
@@ -37,6 +38,12 @@ __all__ = ["converter", "make_converter", "structure", "unstructure"]
 T = TypeVar("T")
 
 
+def _structure_secret(value: Any, _: Any) -> Secret:
+    if isinstance(value, Secret):
+        return value
+    return Secret(_structure_str(value, str))
+
+
 def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     """Build a converter configured with every rule of this module.
 
@@ -60,6 +67,9 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     conv.register_unstructure_hook(date, _unstructure_date)
     conv.register_unstructure_hook(UnixMillis, _unstructure_unix_millis)
     conv.register_unstructure_hook(NotGiven, _unstructure_not_given)
+    # A credential a vendor hands back (a webhook's signing secret) stays masked in reprs.
+    conv.register_structure_hook(Secret, _structure_secret)
+    conv.register_unstructure_hook(Secret, Secret.reveal)
 
     # Later registrations take precedence over cattrs' own predicates.
     conv.register_structure_hook_factory(_is_enum_class, _enum_structure_factory)

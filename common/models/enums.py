@@ -11,7 +11,7 @@ from .kinds import _Hook, _ShapeError
 _PLAIN_MISSING: Final = getattr(Enum._missing_, "__func__", None)
 
 
-def _enum_hook(cl: type[Enum]) -> Callable[[Any], Any]:
+def _enum_hook(cl: type[Enum]) -> Callable[[Any, Any], Any]:
     """A tolerant enum parser: an unknown value of the right JSON type is kept as is."""
     members = cl._value2member_map_
     accepted = {type(m.value) for m in cl}
@@ -20,7 +20,7 @@ def _enum_hook(cl: type[Enum]) -> Callable[[Any], Any]:
     # Ask the enum itself only when it can say more than its value map (Flag, _missing_).
     ask_enum = getattr(cl._missing_, "__func__", None) is not _PLAIN_MISSING
 
-    def hook(value: Any) -> Any:
+    def hook(value: Any, _: Any = None) -> Any:
         if value.__class__ in accepted:
             try:
                 member = members.get(value)
@@ -40,8 +40,7 @@ def _enum_hook(cl: type[Enum]) -> Callable[[Any], Any]:
 
 
 def _enum_structure_factory(cl: type[Enum]) -> _Hook:
-    hook = _enum_hook(cl)
-    return lambda value, _: hook(value)
+    return _enum_hook(cl)  # it takes (value, cl) too: no wrapper to call through
 
 
 def _is_enum_class(t: Any) -> bool:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from examples.tour import amilia_tour, intakeq_tour, tour, trackops_tour
+from examples.tour import amilia_tour, amiqus_tour, intakeq_tour, tour, trackops_tour
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,6 +45,15 @@ async def test_the_intakeq_and_trackops_parts() -> None:
     assert trackops["contact_pages"] == [50, 50, 20]
 
 
+async def test_the_amiqus_part() -> None:
+    """Amiqus pages 30 clients by 12, round-trips a file, waits out a 429, types a 422."""
+    facts = await amiqus_tour(lambda line: None)
+    assert facts["client_pages"] == [12, 12, 7]  # 30 seeded, plus the one the tour made
+    assert facts["file_identical"] is True
+    assert facts["retried_429"] == [429, 200]
+    assert "name.first_name" in facts["field_errors"]
+
+
 def test_the_tour_runs_as_a_script() -> None:
     """`python examples/tour.py` exits 0 and prints its six steps."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -57,7 +66,7 @@ def test_the_tour_runs_as_a_script() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    for vendor in ("Amilia", "IntakeQ", "Trackops"):
+    for vendor in ("Amilia", "IntakeQ", "Trackops", "Amiqus"):
         assert f"{vendor}, against its emulator" in result.stdout
     assert [line[:3] for line in result.stdout.splitlines()[1:7]] == [
         " 1.",

@@ -1,0 +1,124 @@
+"""The spec's constraints on request bodies, checked when an input model is built.
+
+Each helper returns an ``attrs`` validator that raises :class:`~common.InvalidRequestError`
+(so a bad body fails before any request), and lets :data:`~common.NOT_GIVEN` through: a
+field left out is the server's business.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Mapping, Sized
+from typing import Any
+
+import attrs
+
+from common import NOT_GIVEN, InvalidRequestError
+
+__all__ = ["between", "choice", "email", "given", "items", "length", "one_shape"]
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def _skip(value: object) -> bool:
+    return value is NOT_GIVEN or value is None
+
+
+def given() -> Validator:
+    """A required field must not be ``None``."""
+
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None:
+            raise InvalidRequestError(f"{attribute.name} is required")
+        if isinstance(value, str) and not value.strip():
+            raise InvalidRequestError(f"{attribute.name} must not be blank")
+
+    return check
+
+
+def _bounds(name: str, size: float, lo: float | None, hi: float | None, what: str) -> None:
+    if lo is not None and size < lo:
+        raise InvalidRequestError(f"{name} must have at least {lo:g} {what}, not {size:g}")
+    if hi is not None and size > hi:
+        raise InvalidRequestError(f"{name} must have at most {hi:g} {what}, not {size:g}")
+
+
+def length(lo: int | None, hi: int | None) -> Validator:
+    """A string's length within the spec's ``minLength``/``maxLength``."""
+
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if isinstance(value, str):
+            _bounds(attribute.name, len(value), lo, hi, "characters")
+
+    return check
+
+
+def between(lo: float | None, hi: float | None) -> Validator:
+    """A number within the spec's ``minimum``/``maximum``."""
+
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if number and ((lo is not None and value < lo) or (hi is not None and value > hi)):
+            span = f"{'' if lo is None else f'{lo:g}'}..{'' if hi is None else f'{hi:g}'}"
+            raise InvalidRequestError(f"{attribute.name} must be in {span}, not {value!r}")
+
+    return check
+
+
+def items(lo: int | None, hi: int | None) -> Validator:
+    """A list's length within the spec's ``minItems``/``maxItems``."""
+
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not _skip(value) and isinstance(value, Sized) and not isinstance(value, str):
+            _bounds(attribute.name, len(value), lo, hi, "items")
+
+    return check
+
+
+def choice(options: type[enum.Enum]) -> Validator:
+    """A value (or each value of a list) among the spec's enum."""
+    allowed = {str(m.value) for m in options}
+
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if _skip(value):
+            return
+        values = value if isinstance(value, (list, tuple)) else [value]
+        for v in values:
+            text = v.value if isinstance(v, enum.Enum) else v
+            if isinstance(text, str) and text not in allowed:  # other kinds: other members
+                raise InvalidRequestError(
+                    f"{attribute.name} must be one of {', '.join(sorted(allowed))}, not {v!r}"
+                )
+
+    return check
+
+
+def email() -> Validator:
+    """An address that at least looks like one (``format: email``)."""
+
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if isinstance(value, str) and not _EMAIL.fullmatch(value):
+            raise InvalidRequestError(f"{attribute.name} must be an email address, not {value!r}")
+
+    return check
+
+
+def one_shape(body: Any, shapes: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> None:
+    """A ``oneOf`` body: the fields given fit one shape, and that shape has all it requires.
+
+    *shapes* maps each shape's title to (its fields, its required fields).
+    """
+    present = {a.name for a in attrs.fields(type(body)) if getattr(body, a.name) is not NOT_GIVEN}
+    fitting = {title: spec for title, spec in shapes.items() if present <= set(spec[0])}
+    if not fitting:
+        described = "; ".join(f"{t}: {', '.join(f)}" for t, (f, _) in shapes.items())
+        raise InvalidRequestError(
+            f"{type(body).__name__} mixes fields of different shapes ({described})"
+        )
+    missing = {title: [f for f in need if f not in present] for title, (_, need) in fitting.items()}
+    if all(missing.values()):
+        described = " or ".join(f"{', '.join(m)} ({t})" for t, m in missing.items())
+        raise InvalidRequestError(f"{type(body).__name__} needs {described}")

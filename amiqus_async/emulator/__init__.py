@@ -1,0 +1,194 @@
+"""A stateful in-memory emulator of the Amiqus ID API v2, served on loopback by the emulator kit.
+
+::
+
+    async with AmiqusEmulator(rate_limit=200, record_responses=True) as emu:
+        client = AmiqusClient(token=emu.token, base_url=emu.api_url)
+        ...
+        await emu.flush_webhooks()
+        assert emu.exchanges[-1].status == 200
+
+Truth: the vendor's OpenAPI 3.1 spec (``amiqus-openapi.json``, 99 operations), then the
+guides; every decision they leave open is in :mod:`amiqus_async.emulator._inferred` or stated
+as "Inferred" in the docstring of the handler module that makes it.
+
+What it serves:
+
+* ``GET /oauth/authorize`` (redirects at once to ``redirect_uri`` with ``code`` and
+  ``state``; ``emu.oauth.deny = True`` gives ``error=access_denied``) and ``POST
+  /oauth/token`` (``authorization_code`` and ``refresh_token`` grants, form-encoded or JSON;
+  refresh tokens are single-use and rotate, the old access token dies with them; errors
+  ``{"error": "invalid_grant", ...}`` 400, ``invalid_client`` 401).
+* Under ``/api/v2``, all 99 operations of the spec (route table:
+  :data:`amiqus_async.emulator._routes.ROUTES`, one row per operationId), behind
+  ``Authorization: Bearer`` (the personal ``token`` or a live OAuth access token; else 401
+  ``{"error": "Unauthenticated."}``): the user and teams, clients (address, assignees,
+  organisations, forms + PDF download, records, files + download, corrections), credits,
+  organisations (assignees, clients), records (create from steps or a template, update,
+  archive, expire, PDF download, steps, documents, assignees, step reviews), checks, team
+  members, library documents, email/document/record templates, files, webhooks and their
+  deliveries, forms, form templates, available steps and step validation, attachments
+  (multipart upload, delete, redact), SDK tokens, cases (items, reviews, assignees) and the
+  case-status aggregate.
+* Lists: ``paginated_list`` (``page`` from 1, ``limit`` 25 by default, 1..100, else 422;
+  ``links`` null on one page, else absolute ``next``/``previous`` URLs keeping every other
+  query parameter). Creates that answer lists (add/replace assignees, organisations, case
+  items) answer a ``list`` object (``has_more``, ``url``) of only the added items, or 204 when
+  nothing was added. ``expand`` takes comma-separated values, each checked against the
+  operation's allowed values (422 ``{"expand": ["The expand parameter must be one of: ..."]}``);
+  expansion is one level deep.
+* Errors as the spec's ``components.responses``: 401/404 ``{"error"}``, 403/405
+  ``{"message"}``, 422 ``{"<dot.path>": [messages]}``, 413 ``text/html``, 410/423 on file
+  downloads by the attachment's ``av_status`` (``infected`` / ``pending`` or ``error``).
+* Rate limit (guide): ``X-RateLimit-Limit``/``X-RateLimit-Remaining`` on every API response;
+  past ``rate_limit`` requests per ``rate_window`` seconds, 429 with ``Retry-After`` (whole
+  seconds) and ``X-RateLimit-Reset`` (unix time). :meth:`AmiqusEmulator.rate_limited_fault`
+  builds the same 429 as a kit fault for ``emu.server.faults.add(...)``.
+* Webhooks (guide): events raised by the API (``client.*``, ``record.*``, ``case.*``,
+  ``form.sent``) and by :meth:`AmiqusEmulator.emit` are POSTed to every enabled, subscribed
+  webhook, signed (``X-AQID-Signature``), logged for ``GET /webhooks/{id}/deliveries``;
+  :meth:`AmiqusEmulator.flush_webhooks` waits for them. One attempt, no retries.
+* ``record_responses=True`` keeps every API exchange whole in :attr:`AmiqusEmulator.exchanges`.
+
+The data (wire-shaped dicts you may read or edit) is :class:`AmiqusData` (``emu.data``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+
+from amiqus_async.emulator._app import TOO_MANY, create_app
+from amiqus_async.emulator._auth import OAuthServer
+from amiqus_async.emulator._events import Payloads, WebhookDispatcher, sign, subscribed
+from amiqus_async.emulator._exchanges import Exchange
+from amiqus_async.emulator._http import DEFAULT_LIMIT, MAX_LIMIT
+from amiqus_async.emulator._inferred import ATTACHMENT_MAX_BYTES, UNENFORCED_RATE_LIMIT
+from amiqus_async.emulator._routes import API_PREFIX, ROUTES
+from amiqus_async.emulator._store import AmiqusData, build_data
+from amiqus_async.emulator._wire import Json
+from common.testing import (
+    CannedResponse,
+    EmulatorServer,
+    Fault,
+    ServerRateLimit,
+    SlidingWindow,
+    VendorEmulator,
+)
+
+__all__ = [
+    "API_PREFIX",
+    "DEFAULT_LIMIT",
+    "MAX_LIMIT",
+    "ROUTES",
+    "AmiqusData",
+    "AmiqusEmulator",
+    "Exchange",
+    "OAuthServer",
+    "create_app",
+    "sign",
+    "subscribed",
+]
+
+
+class AmiqusEmulator(VendorEmulator):
+    """The Amiqus ID API v2 of one team, in memory, on a loopback port.
+
+    Construction seeds the data (deterministic for a given ``seed``: ``clients`` clients,
+    ``records`` records, ``organisations`` organisations, ``cases`` cases) and builds the
+    :attr:`server` without starting it, so faults can be scheduled before :meth:`start`. Like
+    any kit server it runs once. ``rate_limit=None`` never answers 429 (the headers still
+    describe a window of 200). ``oauth_redirect_uris=None`` accepts any redirect URI.
+    """
+
+    api_prefix = API_PREFIX
+
+    def __init__(
+        self,
+        *,
+        token: str = "emulator-token",
+        oauth_client_id: str = "emulator-client",
+        oauth_client_secret: str = "emulator-secret",
+        oauth_redirect_uris: Sequence[str] | None = None,
+        access_token_ttl: int = 3600,
+        rate_limit: int | None = None,
+        rate_window: float = 60.0,
+        seed: int = 1,
+        clients: int = 30,
+        records: int = 20,
+        organisations: int = 6,
+        cases: int = 5,
+        record_responses: bool = False,
+        attachment_max_bytes: int = ATTACHMENT_MAX_BYTES,
+    ) -> None:
+        #: The personal access token accepted as ``Authorization: Bearer``.
+        self.token = token
+        self.oauth = OAuthServer(
+            client_id=oauth_client_id,
+            client_secret=oauth_client_secret,
+            access_token_ttl=access_token_ttl,
+            redirect_uris=oauth_redirect_uris,
+        )
+        self.rate_limit = rate_limit
+        self.rate_window = rate_window
+        self.window = SlidingWindow(
+            ServerRateLimit(
+                rate_limit or UNENFORCED_RATE_LIMIT, per=rate_window, integer_retry_after=True
+            )
+        )
+        self.last_rate_headers: dict[str, str] = {}
+        self.attachment_max_bytes = attachment_max_bytes
+        self.record_responses = record_responses
+        #: Every API exchange, oldest first (only with ``record_responses=True``).
+        self.exchanges: list[Exchange] = []
+        #: An email change asked by ``PATCH /me``, awaiting the user's confirmation.
+        self.pending_email: str | None = None
+        #: The in-memory store; see :class:`AmiqusData`.
+        self.data: AmiqusData = build_data(
+            seed=seed, clients=clients, records=records, organisations=organisations, cases=cases
+        )
+        self.webhooks = WebhookDispatcher(self.data)
+        #: Builders of each event family's ``data`` (``payloads.client(id)``...).
+        self.payloads = Payloads(self.data, lambda: self.api_url)
+        #: The kit server: ``.requests`` (the log), ``.faults``.
+        self.server = EmulatorServer(create_app(self))
+
+    # -- webhooks -------------------------------------------------------------------------
+
+    def publish(self, alias: str, data: Json) -> int:
+        """Send event *alias* with payload *data* to subscribed webhooks (inside the loop);
+        returns how many deliveries were queued."""
+        return self.webhooks.publish(alias, data)
+
+    async def emit(self, alias: str, data: Json | None = None) -> int:
+        """Raise any event from a test, e.g. ``await emu.emit("watchlist.updated",
+        emu.payloads.record(record_id))``; returns how many deliveries were queued."""
+        return self.publish(alias, data if data is not None else {})
+
+    async def flush_webhooks(self) -> None:
+        """Wait until every queued webhook delivery has been attempted (and logged)."""
+        await self.webhooks.flush()
+
+    # -- rate limit -------------------------------------------------------------------------
+
+    def rate_limit_headers(self) -> dict[str, str]:
+        """The rate-limit headers of the latest counted request (or of a fresh window)."""
+        return self.last_rate_headers or {
+            "X-RateLimit-Limit": str(self.window.rate_limit.limit),
+            "X-RateLimit-Remaining": str(self.window.rate_limit.limit),
+        }
+
+    def rate_limited_fault(self, retry_after: int = 47) -> CannedResponse:
+        """The emulator's 429 as a kit fault: ``emu.server.faults.add(emu.rate_limited_fault(),
+        times=1)``."""
+        limit = str(self.rate_limit or UNENFORCED_RATE_LIMIT)
+        return Fault.rate_limited(
+            str(retry_after),
+            reset=str(int(time.time()) + retry_after),
+            json=dict(TOO_MANY),
+            headers={"X-RateLimit-Limit": limit, "X-RateLimit-Remaining": "0"},
+        )
+
+    def __repr__(self) -> str:
+        where = self.url if self.server.running else "not running"
+        return f"<AmiqusEmulator {where}>"

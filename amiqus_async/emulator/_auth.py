@@ -1,0 +1,167 @@
+"""Who may call the API: the personal access token, or OAuth 2.0 access tokens.
+
+Sources: ``personal-access-token.txt`` and ``oauth.txt`` (authorization code grant at
+``GET /oauth/authorize`` and ``POST /oauth/token``, refresh tokens usable once, "the refresh
+token and the original access token are invalidated immediately" on refresh, codes valid 10
+minutes and redeemable once). The spec's 401 body is ``{"error": "Unauthenticated."}``.
+Inferred: OAuth errors follow RFC 6749 §5.2 (``{"error", "error_description", "message"}``,
+400, or 401 for ``invalid_client``); with no registered redirect URIs any is accepted.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Callable, Mapping, Sequence
+from urllib.parse import urlencode, urlsplit
+
+import attrs
+from aiohttp import web
+
+from amiqus_async.emulator._http import ApiError
+from amiqus_async.emulator._inferred import AUTH_CODE_TTL
+from amiqus_async.emulator._wire import Json
+
+__all__ = ["OAuthServer", "UNAUTHENTICATED", "check_bearer"]
+
+UNAUTHENTICATED: Json = {"error": "Unauthenticated."}
+
+
+def _oauth_error(status: int, error: str, description: str) -> web.Response:
+    body = {"error": error, "error_description": description, "message": description}
+    return web.json_response(body, status=status)
+
+
+@attrs.define(eq=False)
+class _Grant:
+    access_token: str
+    refresh_token: str
+    expires_at: float
+
+
+@attrs.define(eq=False)
+class OAuthServer:
+    """Issues and checks OAuth tokens for one registered API client."""
+
+    client_id: str
+    client_secret: str
+    access_token_ttl: int
+    redirect_uris: Sequence[str] | None = None
+    clock: Callable[[], float] = time.time
+    #: Set to ``True`` to make the next authorisations be denied (``error=access_denied``).
+    deny: bool = False
+    _codes: dict[str, tuple[str, float]] = attrs.Factory(dict)
+    _by_access: dict[str, _Grant] = attrs.Factory(dict)
+    _by_refresh: dict[str, _Grant] = attrs.Factory(dict)
+
+    def access_valid(self, token: str) -> bool:
+        grant = self._by_access.get(token)
+        return grant is not None and grant.expires_at > self.clock()
+
+    def expire_access_tokens(self) -> None:
+        """Every access token issued so far is expired from now on (refresh tokens still work)."""
+        for grant in self._by_access.values():
+            grant.expires_at = 0.0
+
+    def issue_code(self, redirect_uri: str) -> str:
+        code = secrets.token_urlsafe(24)
+        self._codes[code] = (redirect_uri, self.clock() + AUTH_CODE_TTL)
+        return code
+
+    def _grant(self) -> Json:
+        grant = _Grant(
+            access_token=secrets.token_urlsafe(32),
+            refresh_token=secrets.token_urlsafe(32),
+            expires_at=self.clock() + self.access_token_ttl,
+        )
+        self._by_access[grant.access_token] = grant
+        self._by_refresh[grant.refresh_token] = grant
+        return {
+            "token_type": "Bearer",
+            "expires_in": self.access_token_ttl,
+            "access_token": grant.access_token,
+            "refresh_token": grant.refresh_token,
+        }
+
+    # -- endpoints -----------------------------------------------------------------------
+
+    async def authorize(self, request: web.Request) -> web.StreamResponse:
+        """``GET /oauth/authorize``: no login page; consent is given at once (or denied when
+        :attr:`deny` is set) and the browser is redirected to ``redirect_uri``."""
+        query = request.query
+        if query.get("client_id") != self.client_id:
+            return _oauth_error(401, "invalid_client", "Client authentication failed")
+        redirect_uri = query.get("redirect_uri", "")
+        parts = urlsplit(redirect_uri)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            return _oauth_error(400, "invalid_request", "The redirect_uri is missing or invalid.")
+        if self.redirect_uris is not None and redirect_uri not in self.redirect_uris:
+            return _oauth_error(401, "invalid_client", "The redirect_uri is not registered.")
+        answer: dict[str, str] = {}
+        if query.get("response_type") != "code":
+            answer["error"] = "unsupported_response_type"
+        elif self.deny:
+            answer["error"] = "access_denied"
+        else:
+            answer["code"] = self.issue_code(redirect_uri)
+        if "state" in query:
+            answer["state"] = query["state"]
+        separator = "&" if parts.query else "?"
+        raise web.HTTPFound(redirect_uri + separator + urlencode(answer))
+
+    async def token(self, request: web.Request) -> web.StreamResponse:
+        """``POST /oauth/token``: form-encoded (or JSON) grant request."""
+        form: Mapping[str, object]
+        if request.content_type == "application/json":
+            try:
+                loaded = await request.json()
+            except ValueError:
+                loaded = None
+            form = loaded if isinstance(loaded, dict) else {}
+        else:
+            form = await request.post()
+        grant_type = str(form.get("grant_type") or "")
+        if grant_type not in ("authorization_code", "refresh_token"):
+            return _oauth_error(
+                400, "unsupported_grant_type", "The authorization grant type is not supported."
+            )
+        if (form.get("client_id"), form.get("client_secret")) != (
+            self.client_id,
+            self.client_secret,
+        ):
+            return _oauth_error(401, "invalid_client", "Client authentication failed")
+        if grant_type == "authorization_code":
+            code = str(form.get("code") or "")
+            if not code:
+                return _oauth_error(400, "invalid_request", "The code parameter is required.")
+            issued = self._codes.pop(code, None)
+            if issued is None or issued[1] <= self.clock():
+                return _oauth_error(
+                    400, "invalid_grant", "The authorization code is invalid or has expired."
+                )
+            if form.get("redirect_uri") != issued[0]:
+                return _oauth_error(
+                    400,
+                    "invalid_grant",
+                    "The redirect_uri does not match the authorisation request.",
+                )
+            return web.json_response(self._grant())
+        refresh = str(form.get("refresh_token") or "")
+        if not refresh:
+            return _oauth_error(400, "invalid_request", "The refresh_token parameter is required.")
+        old = self._by_refresh.pop(refresh, None)
+        if old is None:
+            return _oauth_error(400, "invalid_grant", "The refresh token is invalid.")
+        self._by_access.pop(old.access_token, None)
+        return web.json_response(self._grant())
+
+
+def check_bearer(request: web.Request, *, personal_token: str, oauth: OAuthServer) -> None:
+    """401 unless ``Authorization: Bearer`` carries the personal token or a live access token."""
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token:
+        raise ApiError(401, dict(UNAUTHENTICATED))
+    if token == personal_token or oauth.access_valid(token):
+        return
+    raise ApiError(401, dict(UNAUTHENTICATED))

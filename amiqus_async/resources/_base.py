@@ -1,0 +1,186 @@
+"""What every Amiqus resource method does with its arguments before the common client sends.
+
+Generated methods only name the operation (method, path, query, body, answer); the checks the
+spec implies for *every* operation live here once: ids are positive, ``limit`` is 1..100,
+``expand`` is comma-joined, bodies are the generated input models, attachments are a type and
+size Amiqus accepts.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, Final, TypeVar
+
+import attrs
+
+from common import (
+    AsyncPager,
+    Download,
+    FileSource,
+    InvalidRequestError,
+    Resource,
+    Upload,
+    format_path,
+)
+from common.models import structure, unstructure
+
+from ..models.envelopes import ItemList
+from ..paging import LINKS_ONLY
+
+__all__ = ["MAX_ATTACHMENT_BYTES", "PAGE_LIMITS", "AmiqusResource"]
+
+T = TypeVar("T")
+
+#: ``limit`` bounds of every listing (the spec's ``limit`` parameter, and the pagination guide).
+PAGE_LIMITS: Final = (1, 100)
+#: ``POST /attachments``: "File size limit: 100MB."
+MAX_ATTACHMENT_BYTES: Final = 100 * 1024 * 1024
+#: ``POST /attachments``: "Supported file types: pdf, docx, doc, xlsx, xls, csv, txt, jpg,
+#: png, tiff, zip." (``jpeg`` and ``tif`` are the same types under their other extensions.)
+ATTACHMENT_TYPES: Final = frozenset(
+    {"pdf", "docx", "doc", "xlsx", "xls", "csv", "txt", "jpg", "jpeg", "png", "tiff", "tif", "zip"}
+)
+
+
+def _query_value(name: str, value: Any) -> Any:
+    if name == "expand" and value is not None:
+        if isinstance(value, str) or not isinstance(value, Sequence):
+            raise InvalidRequestError("expand takes a list of names, e.g. expand=['client']")
+        return ",".join(str(v) for v in value) or None
+    if value is True and name in ("assignee", "assigned_to"):
+        raise InvalidRequestError(f"{name} takes a team member id, or False for unassigned")
+    return value
+
+
+def _json(value: Any) -> Any:
+    if attrs.has(type(value)):
+        return unstructure(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value < 1:
+            raise InvalidRequestError(f"ids must be positive, not {value!r}")
+        return value
+    raise InvalidRequestError(
+        f"the body must be the operation's input model, not {type(value).__name__}"
+    )
+
+
+def _check_attachment(upload: Upload) -> None:
+    extension = Path(upload.filename).suffix.lower().lstrip(".")
+    if extension not in ATTACHMENT_TYPES:
+        raise InvalidRequestError(
+            f"Amiqus does not accept .{extension or '(no extension)'} attachments; "
+            f"send one of: {', '.join(sorted(ATTACHMENT_TYPES))}"
+        )
+    source = upload.source
+    size: int | None = None
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        size = len(source)
+    elif isinstance(source, (str, os.PathLike)):
+        size = os.stat(source).st_size
+    if size is not None and size > MAX_ATTACHMENT_BYTES:
+        raise InvalidRequestError(f"attachments are limited to 100 MB; this one is {size} bytes")
+    if size == 0:
+        raise InvalidRequestError("the attachment is empty")
+
+
+class AmiqusResource(Resource):
+    """The base of the generated resources."""
+
+    __slots__ = ()
+
+    @staticmethod
+    def _path(template: str, **values: int | str) -> str:
+        for name, value in values.items():
+            if isinstance(value, bool) or not isinstance(value, (int, str)):
+                raise InvalidRequestError(f"{name} must be an id, not {value!r}")
+            if isinstance(value, int) and value < 1:
+                raise InvalidRequestError(f"{name} must be a positive id, not {value!r}")
+            if isinstance(value, str) and not value.strip():
+                raise InvalidRequestError(f"{name} must not be blank")
+        return format_path(template, **values)
+
+    @staticmethod
+    def _params(params: Mapping[str, Any] | None) -> dict[str, Any]:
+        return {k: _query_value(k, v) for k, v in (params or {}).items()}
+
+    @staticmethod
+    def _body(
+        json: Any, *, non_empty: bool = False, items: tuple[int | None, int | None] | None = None
+    ) -> Any:
+        if json is None:
+            return None
+        if isinstance(json, Sequence) and not isinstance(json, (str, bytes)):
+            low, high = items or (None, None)
+            if low is not None and len(json) < low:
+                raise InvalidRequestError(f"give at least {low} item(s)")
+            if high is not None and len(json) > high:
+                raise InvalidRequestError(f"give at most {high} items")
+            return [_json(v) for v in json]
+        body = _json(json)
+        if non_empty and not body:
+            raise InvalidRequestError("give at least one field to change")
+        return body
+
+    def _paged(
+        self,
+        path: str,
+        model: type[T],
+        *,
+        params: Mapping[str, Any] | None = None,
+        limit: int | None = None,
+        numbered: bool = True,
+    ) -> AsyncPager[T]:
+        if limit is not None:
+            low, high = PAGE_LIMITS
+            if type(limit) is not int or not low <= limit <= high:
+                raise InvalidRequestError(f"limit must be an int in {low}..{high}, not {limit!r}")
+        return self._client.paginate(
+            path,
+            model=model,
+            params=self._params(params),
+            page_size=limit if numbered else None,
+            paging=None if numbered else LINKS_ONLY,
+        )
+
+    async def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        non_empty: bool = False,
+        items: tuple[int | None, int | None] | None = None,
+        attachment: Upload | FileSource | None = None,
+    ) -> Any:
+        files = None
+        if attachment is not None:
+            upload = attachment if isinstance(attachment, Upload) else Upload(attachment)
+            _check_attachment(upload)
+            files = {"attachment": upload}
+        return await self._client.request(
+            method,
+            path,
+            params=self._params(params),
+            json=self._body(json, non_empty=non_empty, items=items),
+            files=files,
+        )
+
+    async def _model(self, model: type[T], method: str, path: str, **kwargs: Any) -> T:
+        return structure(await self._send(method, path, **kwargs), model)
+
+    async def _item_list(
+        self, model: type[T], method: str, path: str, **kwargs: Any
+    ) -> ItemList[T]:
+        body = await self._send(method, path, **kwargs)
+        if body is None:  # 204: nothing added, replaced or changed
+            return ItemList(object="list", data=[], total=0, count=0)
+        return structure(body, ItemList[model])  # type: ignore[valid-type]
+
+    async def _none(self, method: str, path: str, **kwargs: Any) -> None:
+        await self._send(method, path, **kwargs)
+
+    def _download(self, path: str, *, params: Mapping[str, Any] | None = None) -> Download:
+        return self._client.download(path, params=self._params(params))
