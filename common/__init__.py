@@ -39,6 +39,7 @@ from .errors import (
     PermissionDeniedError,
     RateLimitError,
     ReadError,
+    ResponseTooLargeError,
     ServerError,
     TimeoutError,
     TransportError,
@@ -59,6 +60,7 @@ from .limits import (
     WindowUsage,
 )
 from .messages import Request, Response, Timeout
+from .observe import CallEvent, Hooks, Telemetry, current_operation, operation
 from .pagination import (
     AsyncPager,
     NextIdPaging,
@@ -69,12 +71,19 @@ from .pagination import (
     Unpaged,
 )
 from .params import Params, encode_params, format_path
+from .raw import RawResponse
 from .resources import Resource
 from .retry import RetryPolicy, parse_retry_after
 from .secrets import Secret
 from .sync import RunnerState, SyncRunner
 
 __all__ = [
+    "CallEvent",
+    "Hooks",
+    "RawResponse",
+    "Telemetry",
+    "current_operation",
+    "operation",
     "NOT_GIVEN",
     "ApiError",
     "ApiKeyHeader",
@@ -129,6 +138,7 @@ __all__ = [
     "RateLimiter",
     "RateLimitStatus",
     "ReadError",
+    "ResponseTooLargeError",
     "RefreshingAuth",
     "Request",
     "Resource",

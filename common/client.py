@@ -13,9 +13,9 @@ import functools
 import ipaddress
 import logging
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
-from typing import Any, ClassVar, TypedDict, TypeVar
+from typing import Any, ClassVar, Final, TypedDict, TypeVar
 from urllib.parse import urlencode
 
 import aiohttp
@@ -30,6 +30,7 @@ from .errors import (
     ApiError,
     ClientClosedError,
     DecodeError,
+    HTTPStatusError,
     InvalidRequestError,
     TransportError,
     UnsafeURLError,
@@ -48,10 +49,14 @@ from .limits import (
 from .logs import log_exchange, log_retry
 from .messages import Request, Response, Timeout
 from .models import structure
+from .observe import Hooks, Observation, Telemetry, current_operation, operation
 from .pagination import AsyncPager, PageRequest, PagingStrategy
 from .params import Params, encode_params
+from .raw import RawResponse, capture, note_response
 from .redact import SENSITIVE_HEADERS, redact_url
 from .retry import Outcome, RetryPolicy, call_with_retries
+from .secrets import Secret
+from .sessions import SessionHolder, SessionSettings, creation_site
 from .transport import AiohttpTransport, StreamedBody
 
 __all__ = ["BaseClient", "ClientOptions", "ClientState"]
@@ -99,6 +104,28 @@ def _check_base_url(base_url: str, allow_insecure_http: bool) -> URL:
     return url
 
 
+#: The default ``max_response_size``: an API answer (not a download) larger than this is an
+#: error, not something to hold in memory.
+MAX_RESPONSE_SIZE: Final = 32 * 1024 * 1024
+#: The default ``download_timeout``: no limit on the whole transfer of a large file, only on
+#: connecting and on the silence between two reads.
+DOWNLOAD_TIMEOUT: Final = Timeout(total=None, connect=10.0, read=60.0)
+
+
+def _proxy_url(proxy: str | None, auth: tuple[str, str | Secret] | None) -> str | None:
+    if proxy is None:
+        if auth is not None:
+            raise InvalidRequestError("proxy_auth needs proxy=")
+        return None
+    url = URL(proxy)
+    if url.scheme not in ("http", "https") or not url.host:
+        raise InvalidRequestError("proxy must be an http:// or https:// URL")
+    if auth is not None:
+        user, password = auth
+        url = url.with_user(user).with_password(Secret(password).reveal())
+    return str(url)
+
+
 def _rate_limiter(value: RateLimit | Quota | RateLimiter | float | None) -> RateLimiter | None:
     if value is None or isinstance(value, RateLimiter):
         return value
@@ -122,6 +149,13 @@ class ClientOptions(TypedDict, total=False):
     user_agent: str | None
     allow_insecure_http: bool
     trust_env: bool
+    hooks: Hooks | None
+    telemetry: Telemetry | None
+    proxy: str | None
+    proxy_auth: tuple[str, str | Secret] | None
+    connector: aiohttp.BaseConnector | None
+    max_response_size: int | None
+    download_timeout: Timeout | float | None
 
 
 @attrs.frozen
@@ -131,6 +165,8 @@ class _Options:
     timeout: Timeout
     retry: RetryPolicy
     headers: Mapping[str, str]
+    hooks: Hooks | None = None
+    download_timeout: Timeout = DOWNLOAD_TIMEOUT
 
 
 @attrs.define
@@ -143,6 +179,7 @@ class _Shared:
     limits: Limits
     logger: logging.Logger
     secret_headers: frozenset[str]
+    telemetry: Telemetry | None = None
     state: ClientState = ClientState.UNOPENED
 
 
@@ -184,8 +221,21 @@ class BaseClient:
         user_agent: str | None = None,
         allow_insecure_http: bool = False,
         trust_env: bool = False,
+        hooks: Hooks | None = None,
+        telemetry: Telemetry | None = None,
+        proxy: str | None = None,
+        proxy_auth: tuple[str, str | Secret] | None = None,
+        connector: aiohttp.BaseConnector | None = None,
+        max_response_size: int | None = MAX_RESPONSE_SIZE,
+        download_timeout: NotGivenOr[Timeout | float | None] = NOT_GIVEN,
     ) -> None:
         url = _check_base_url(base_url, allow_insecure_http)
+        if session is not None and (connector is not None or proxy is not None or trust_env):
+            raise InvalidRequestError(
+                "with session=, set its connector, proxy and trust_env on the session itself"
+            )
+        if max_response_size is not None and max_response_size < 1:
+            raise InvalidRequestError("max_response_size must be a positive number of bytes")
         policy = retry or RetryPolicy()
         if not isinstance(max_retries, NotGiven):
             policy = attrs.evolve(policy, max_retries=max_retries)
@@ -202,6 +252,10 @@ class BaseClient:
             else Timeout.coerce(timeout),
             retry=policy,
             headers=default_headers,
+            hooks=hooks,
+            download_timeout=DOWNLOAD_TIMEOUT
+            if isinstance(download_timeout, NotGiven)
+            else Timeout.coerce(download_timeout),
         )
         limiter = _rate_limiter(
             self.default_rate_limit if isinstance(rate_limit, NotGiven) else rate_limit
@@ -209,12 +263,24 @@ class BaseClient:
         self._shared = _Shared(
             base_url=url,
             transport=AiohttpTransport(
-                session=session, pool_size=max_concurrency or 100, trust_env=trust_env
+                SessionHolder(
+                    borrowed=session,
+                    settings=SessionSettings(
+                        pool_size=max_concurrency or 100,
+                        trust_env=trust_env,
+                        proxy=_proxy_url(proxy, proxy_auth),
+                        connector=connector,
+                    ),
+                    created_at=creation_site(),
+                    label=self.vendor,
+                ),
+                max_response_size=max_response_size,
             ),
             auth=auth,
             limits=Limits(rate_limiter=limiter, max_concurrency=max_concurrency),
             logger=logging.getLogger(self.logger_name),
             secret_headers=auth.secret_headers if auth is not None else frozenset(),
+            telemetry=telemetry,
         )
 
     def __repr__(self) -> str:
@@ -276,6 +342,8 @@ class BaseClient:
         max_retries: NotGivenOr[int] = NOT_GIVEN,
         retry: NotGivenOr[RetryPolicy] = NOT_GIVEN,
         headers: NotGivenOr[Mapping[str, str]] = NOT_GIVEN,
+        hooks: NotGivenOr[Hooks | None] = NOT_GIVEN,
+        download_timeout: NotGivenOr[Timeout | float | None] = NOT_GIVEN,
     ) -> _C:
         """A light copy with other per-call options, sharing session, auth and limits."""
         options = self._options
@@ -288,6 +356,10 @@ class BaseClient:
             headers=options.headers
             if isinstance(headers, NotGiven)
             else {**options.headers, **headers},
+            hooks=options.hooks if isinstance(hooks, NotGiven) else hooks,
+            download_timeout=options.download_timeout
+            if isinstance(download_timeout, NotGiven)
+            else Timeout.coerce(download_timeout),
         )
         clone = copy.copy(self)
         # Resources cached on the original are bound to it: the copy builds its own.
@@ -357,6 +429,7 @@ class BaseClient:
             params=encode_params(params),
             body=body,
             authenticate=authenticate,
+            operation=current_operation(),
         )
 
     # -- sending ---------------------------------------------------------------------------
@@ -432,8 +505,10 @@ class BaseClient:
         strategy = paging or self.paging
         if strategy is None:
             raise InvalidRequestError(f"{type(self).__name__} has no paging style; pass paging=")
+        named = current_operation()
+        fetch = self._fetch_page if named is None else functools.partial(self._fetch_named, named)
         return AsyncPager(
-            fetch=self._fetch_page,
+            fetch=fetch,
             strategy=strategy,
             path=path,
             params=encode_params(params),
@@ -448,6 +523,20 @@ class BaseClient:
     async def _fetch_page(self, page: PageRequest) -> Any:
         return await self.request("GET", page.url, params=list(page.params))
 
+    async def _fetch_named(self, name: str, page: PageRequest) -> Any:
+        with operation(name):
+            return await self.request("GET", page.url, params=list(page.params))
+
+    async def with_raw_response(self, call: Awaitable[_T]) -> RawResponse[_T]:
+        """*call*'s result with the status and headers of the answer it came from.
+
+        ``raw = await client.with_raw_response(client.clients.get(7))``: ``raw.parsed`` is the
+        model, ``raw.status``, ``raw.headers``, ``raw.request_id`` and ``raw.rate_limit`` the
+        answer's. Works for any awaitable method of any resource (not for a download, whose
+        stream has its own status and headers).
+        """
+        return await capture(call)
+
     def download(
         self,
         path: str,
@@ -457,7 +546,13 @@ class BaseClient:
         headers: Mapping[str, str] | None = None,
         timeout: NotGivenOr[Timeout | float | None] = NOT_GIVEN,
     ) -> Download:
-        """A file to stream: ``async with client.download(p) as f`` or ``.save_to(path)``."""
+        """A file to stream: ``async with client.download(p) as f`` or ``.save_to(path)``.
+
+        Its timeout is the client's ``download_timeout`` (no total limit, only connect and
+        read inactivity, by default) unless *timeout* is given.
+        """
+        if isinstance(timeout, NotGiven):
+            timeout = self._options.download_timeout
         request = self.build_request(method, path, params=params, headers=headers, timeout=timeout)
 
         async def open_stream() -> DownloadStream:
@@ -474,6 +569,7 @@ class BaseClient:
         """
         response = await self._send(request, stream=False)
         assert isinstance(response, Response)
+        note_response(response)
         return response
 
     async def send_unauthenticated(
@@ -503,8 +599,41 @@ class BaseClient:
     async def _send(self, request: Request, *, stream: bool) -> Response | StreamedBody:
         self._check_open()
         self._shared.state = ClientState.OPENED
+        observed = self._observe(request)
+        if observed is None:
+            return await self._follow(request, stream=stream, observed=None)
+        try:
+            outcome = await self._follow(request, stream=stream, observed=observed)
+        except BaseException as err:
+            status = err.status if isinstance(err, HTTPStatusError) else None
+            observed.ended(status=status, attempts=observed.attempts, error=err)
+            raise
+        observed.ended(status=outcome.status, attempts=observed.attempts, error=None)
+        return outcome
+
+    def _observe(self, request: Request) -> Observation | None:
+        """What watches this call: ``None`` (and no cost) without hooks or telemetry."""
+        hooks, telemetry = self._options.hooks, self._shared.telemetry
+        if hooks is None and telemetry is None:
+            return None
+        url = request.url.with_query(request.params) if request.params else request.url
+        return Observation(
+            vendor=self.vendor,
+            operation=request.operation,
+            method=request.method,
+            url=redact_url(url),
+            hooks=hooks,
+            telemetry=telemetry,
+        )
+
+    async def _follow(
+        self, request: Request, *, stream: bool, observed: Observation | None
+    ) -> Response | StreamedBody:
+        """Send *request*, following redirects; raise the typed error of a failed answer."""
         for _ in range(_MAX_REDIRECTS + 1):
-            outcome, attempts = await self._send_with_retries(request, stream=stream)
+            outcome, attempts = await self._send_with_retries(
+                request, stream=stream, observed=observed
+            )
             if isinstance(outcome, StreamedBody):
                 return outcome
             if outcome.status in _REDIRECTS and "Location" in outcome.headers:
@@ -560,7 +689,7 @@ class BaseClient:
         )
 
     async def _send_with_retries(
-        self, request: Request, *, stream: bool
+        self, request: Request, *, stream: bool, observed: Observation | None
     ) -> tuple[Response | StreamedBody, int]:
         shared = self._shared
         policy = self._options.retry
@@ -573,7 +702,7 @@ class BaseClient:
             nonlocal attempts
             attempts = number
             try:
-                outcome = await self._attempt(request, number, stream=stream)
+                outcome = await self._attempt(request, number, stream=stream, observed=observed)
                 if (
                     outcome.status == 401
                     and replayable
@@ -582,7 +711,7 @@ class BaseClient:
                     and await shared.auth.on_unauthorized(request, self)
                 ):
                     await _release(outcome)
-                    outcome = await self._attempt(request, number, stream=stream)
+                    outcome = await self._attempt(request, number, stream=stream, observed=observed)
             except ApiError as err:
                 err.attempts = number
                 raise
@@ -593,6 +722,14 @@ class BaseClient:
                 type(outcome).__name__ if isinstance(outcome, BaseException) else outcome.status
             )
             log_retry(shared.logger, request, attempt=number, reason=str(reason), wait=wait)
+            if observed is not None:
+                failed = isinstance(outcome, BaseException)
+                observed.retry(
+                    number,
+                    wait=wait,
+                    status=None if failed else outcome.status,  # type: ignore[union-attr]
+                    error=type(outcome).__name__ if failed else None,
+                )
 
         final = await call_with_retries(
             attempt,
@@ -605,11 +742,16 @@ class BaseClient:
         return final, attempts
 
     async def _attempt(
-        self, request: Request, number: int, *, stream: bool
+        self, request: Request, number: int, *, stream: bool, observed: Observation | None
     ) -> Response | StreamedBody:
         shared = self._shared
         if request.authenticate and shared.auth is not None:
             await shared.auth.apply(request, self)
+        if observed is not None:
+            held = shared.limits.cooldown.remaining()
+            if held > 0:
+                await observed.held(number, held)
+            await observed.request(number)
         started = time.perf_counter()
         release = await shared.limits.acquire()
         try:
@@ -630,17 +772,24 @@ class BaseClient:
                     # The slot stays taken while the body streams; closing the stream frees it.
                     streamed.on_close(release)
                     release = _nothing
+                    if observed is not None:
+                        await observed.response(
+                            number, elapsed=time.perf_counter() - started, status=streamed.status
+                        )
                     return streamed
                 response = await _read_whole(streamed, request, started)
         except ApiError as err:
+            elapsed = time.perf_counter() - started
             log_exchange(
                 shared.logger,
                 request,
                 attempt=number,
-                elapsed=time.perf_counter() - started,
+                elapsed=elapsed,
                 error=err,
                 secret_headers=shared.secret_headers,
             )
+            if observed is not None:
+                await observed.response(number, elapsed=elapsed, error=type(err).__name__)
             raise
         finally:
             release()
@@ -652,6 +801,8 @@ class BaseClient:
             response=response,
             secret_headers=shared.secret_headers,
         )
+        if observed is not None:
+            await observed.response(number, elapsed=response.elapsed, status=response.status)
         return response
 
 

@@ -130,6 +130,10 @@ class ReadError(TransportError):
     """The connection broke after the request was sent (reset, closed mid-body)."""
 
 
+class ResponseTooLargeError(ReadError):
+    """An answer's body is larger than the client's ``max_response_size``; it was not read."""
+
+
 class DecodeError(ApiError):
     """A body was not JSON, or not the shape the documentation promises."""
 

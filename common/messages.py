@@ -62,6 +62,8 @@ class Request:
     authenticate: bool = True
     #: Opaque value an auth strategy stores to recognise the credentials it applied.
     auth_state: object = None
+    #: The resource method that made it (``"clients.list"``), for hooks and telemetry.
+    operation: str | None = None
 
     def __repr__(self) -> str:
         return f"<Request {self.method} {self.url.with_query(None).with_user(None)}>"

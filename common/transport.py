@@ -19,10 +19,17 @@ from typing import IO, Any
 import aiohttp
 from multidict import CIMultiDictProxy
 
-from .errors import ClientClosedError, ConnectError, ReadError, TimeoutError, TransportError
+from .errors import (
+    ConnectError,
+    ReadError,
+    ResponseTooLargeError,
+    TimeoutError,
+    TransportError,
+)
 from .files import Multipart, Upload
 from .messages import Request, Response, Timeout
 from .redact import redact_url
+from .sessions import SessionHolder
 
 __all__ = ["AiohttpTransport", "StreamedBody"]
 
@@ -179,49 +186,23 @@ async def _chunks_of(source: IO[bytes], start: int | None) -> AsyncIterator[byte
 
 
 class AiohttpTransport:
-    """Sends :class:`Request` objects over an aiohttp session."""
+    """Sends :class:`Request` objects over the session of a :class:`SessionHolder`."""
 
-    def __init__(
-        self,
-        *,
-        session: aiohttp.ClientSession | None = None,
-        pool_size: int = 100,
-        trust_env: bool = False,
-    ) -> None:
-        self._borrowed = session
-        self._pool_size = pool_size
-        self._trust_env = trust_env
-        self._session: aiohttp.ClientSession | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._closed = False
+    def __init__(self, sessions: SessionHolder, *, max_response_size: int | None = None) -> None:
+        self._sessions = sessions
+        self._max_response_size = max_response_size
 
     @property
     def closed(self) -> bool:
-        return self._closed
+        return self._sessions.closed
 
-    def _session_for_this_loop(self) -> aiohttp.ClientSession:
-        if self._closed:
-            raise ClientClosedError("the client is closed; make a new one")
-        if self._borrowed is not None:
-            if self._borrowed.closed:
-                raise ClientClosedError("the aiohttp session given to this client is closed")
-            return self._borrowed
-        loop = asyncio.get_running_loop()
-        session = self._session
-        if session is None or session.closed or self._loop is not loop:
-            # The connector of an earlier loop cannot be used (nor closed) from this one.
-            session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self._pool_size, limit_per_host=0),
-                cookie_jar=aiohttp.DummyCookieJar(),
-                trust_env=self._trust_env,
-                raise_for_status=False,
-                auto_decompress=True,
-            )
-            self._session, self._loop = session, loop
-        return session
+    @property
+    def session(self) -> aiohttp.ClientSession | None:
+        """The session the client opened itself (``None`` before, or with a borrowed one)."""
+        return self._sessions.owned
 
     async def _open(self, request: Request, opened: _OpenedFiles) -> aiohttp.ClientResponse:
-        session = self._session_for_this_loop()
+        session = self._sessions.current() or await self._sessions.get()
         data: Any = request.body
         if isinstance(data, Multipart):
             data = await _form_data(data, opened)
@@ -242,7 +223,8 @@ class AiohttpTransport:
         started = time.perf_counter()
         # The hot path: no context manager objects, nothing built that a GET does not need.
         try:
-            response = await self._session_for_this_loop().request(
+            session = self._sessions.current() or await self._sessions.get()
+            response = await session.request(
                 request.method,
                 request.url,
                 params=request.params or None,
@@ -252,7 +234,10 @@ class AiohttpTransport:
                 allow_redirects=False,
             )
             try:
-                content = await response.read()
+                if self._max_response_size is None:
+                    content = await response.read()
+                else:
+                    content = await _read_at_most(response, self._max_response_size, request)
             finally:
                 response.release()  # what `async with response` does on the way out
                 if request.body is not None:
@@ -274,7 +259,12 @@ class AiohttpTransport:
         try:
             with _translated(request):
                 async with await self._open(request, opened) as response:
-                    content = await response.read()
+                    limit = self._max_response_size
+                    content = (
+                        await response.read()
+                        if limit is None
+                        else await _read_at_most(response, limit, request)
+                    )
         finally:
             opened.close()
         return Response(
@@ -298,8 +288,33 @@ class AiohttpTransport:
 
     async def aclose(self) -> None:
         """Close the session we own (never a borrowed one). Safe to call twice."""
-        self._closed = True
-        session, self._session = self._session, None
-        if session is not None and not session.closed:
-            with contextlib.suppress(RuntimeError):  # its loop may be gone already
-                await session.close()
+        await self._sessions.aclose()
+
+
+async def _read_at_most(response: aiohttp.ClientResponse, limit: int, request: Request) -> bytes:
+    """The whole body, unless it is larger than *limit* bytes (checked before and while
+    reading): then :class:`ResponseTooLargeError`, and the connection is not reused."""
+    declared = response.content_length
+    if declared is not None and declared > limit:
+        response.close()
+        raise _too_large(declared, limit, request)
+    if declared is not None:
+        return await response.read()
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := await response.content.read(65536):
+        size += len(chunk)
+        if size > limit:
+            response.close()
+            raise _too_large(size, limit, request, at_least=True)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _too_large(size: int, limit: int, request: Request, *, at_least: bool = False) -> ReadError:
+    more = "more than " if at_least else ""
+    return ResponseTooLargeError(
+        f"the answer's body is {more}{size} bytes, above max_response_size={limit}",
+        method=request.method,
+        url=redact_url(request.url),
+    )

@@ -11,7 +11,7 @@ from .kinds import _Hook, _ShapeError
 _PLAIN_MISSING: Final = getattr(Enum._missing_, "__func__", None)
 
 
-def _enum_hook(cl: type[Enum]) -> Callable[[Any, Any], Any]:
+def _enum_hook(cl: type[Enum]) -> Callable[..., Any]:
     """A tolerant enum parser: an unknown value of the right JSON type is kept as is."""
     members = cl._value2member_map_
     accepted = {type(m.value) for m in cl}

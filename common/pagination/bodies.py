@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..errors import DecodeError
+from ..models.decode_errors import _excerpt_repr
 
 
 def _count(value: Any) -> int | None:
@@ -24,7 +25,12 @@ def _dig(body: Any, path: Sequence[str]) -> Any:
 
 
 def _excerpt(body: Any) -> str:
-    text = repr(body)
+    # Bounded in depth and breadth: a plain repr() of a body nested a few thousand levels
+    # deep raises RecursionError instead of the DecodeError being built.
+    try:
+        text = _excerpt_repr.repr(body)
+    except Exception:  # pragma: no cover - reprlib bounds depth; this is belt and braces
+        text = f"<{_type_name(body)}>"
     return text if len(text) <= 300 else text[:297] + "..."
 
 

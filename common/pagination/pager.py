@@ -188,9 +188,13 @@ class AsyncPager(Generic[T]):
         try:
             return self._strategy.parse(body, request)
         except DecodeError as err:
-            if err.url is None:
-                err.method, err.url = "GET", self._url_of(request).partition("?")[0]
+            self._locate(err, request)
             raise
+
+    def _locate(self, err: DecodeError, request: PageRequest) -> None:
+        """Make *err* say which page it was read from (query left out), unless it does."""
+        if err.url is None:
+            err.method, err.url = "GET", self._url_of(request).partition("?")[0]
 
     async def _load(self, request: PageRequest) -> PageInfo:
         return self._parse(await self._fetch(request), request)
@@ -198,12 +202,17 @@ class AsyncPager(Generic[T]):
     async def _fetch_body(self, request: PageRequest) -> Any:
         return await self._fetch(request)
 
-    def _page(self, info: PageInfo, remaining: int | None) -> Page[T]:
+    def _page(self, info: PageInfo, remaining: int | None, request: PageRequest) -> Page[T]:
         raw = info.items
         if remaining is not None and len(raw) > remaining:
             raw = raw[:remaining]
+        try:
+            items = list(map(self._structure, raw))
+        except DecodeError as err:  # an item not of the documented shape: say on which page
+            self._locate(err, request)
+            raise
         return Page(
-            items=list(map(self._structure, raw)),
+            items=items,
             number=info.number,
             total_items=info.total_items,
             total_pages=info.total_pages,
@@ -213,7 +222,7 @@ class AsyncPager(Generic[T]):
     async def _first_page(self, limit: int | None) -> Page[T]:
         if limit == 0:
             return Page(items=[], number=None, total_items=None, total_pages=None, has_next=False)
-        return self._page(await self._load(self._first_request), limit)
+        return self._page(await self._load(self._first_request), limit, self._first_request)
 
     async def _iter_items(self, limit: int | None) -> AsyncGenerator[T, None]:
         async with contextlib.aclosing(self._iter_pages(limit)) as pages:
@@ -226,7 +235,7 @@ class AsyncPager(Generic[T]):
             return
         request = self._first_request
         info = await self._load(request)
-        page = self._page(info, limit)
+        page = self._page(info, limit, request)
         remaining = None if limit is None else limit - len(page.items)
         if remaining == 0 or not info.has_next:
             yield page
@@ -247,7 +256,7 @@ class AsyncPager(Generic[T]):
                         window.total = info.total_pages
                     if info.has_next:
                         window.fill()
-                    page = self._page(info, remaining)
+                    page = self._page(info, remaining, request)
                     if remaining is not None:
                         remaining -= len(page.items)
                     yield page
@@ -262,7 +271,7 @@ class AsyncPager(Generic[T]):
                 return
             request = following
             info = await self._load(request)
-            page = self._page(info, remaining)
+            page = self._page(info, remaining, request)
             if remaining is not None:
                 remaining -= len(page.items)
             yield page

@@ -28,7 +28,7 @@ from types import TracebackType
 from typing import TypeVar
 
 import attrs
-from aiohttp import StreamReader, web
+from aiohttp import StreamReader, web, web_app
 from multidict import CIMultiDict, CIMultiDictProxy, MultiDict, MultiDictProxy
 
 from common.testing.faults import FaultPlan, Handler
@@ -189,6 +189,7 @@ class EmulatorServer:
         self._state = _State.CLOSED
         if runner is not None:
             await runner.cleanup()
+            _forget_middleware_chains()
 
     async def __aenter__(self: _S) -> _S:
         await self.start()
@@ -285,6 +286,20 @@ class EmulatorServer:
         updated = attrs.evolve(exchange.record, status=response.status)
         self.requests._replace(exchange.record, updated)
         exchange.record = updated
+
+
+def _forget_middleware_chains() -> None:
+    """Drop aiohttp's cache of middleware chains, which keys on (handler, apps).
+
+    aiohttp keeps the last 1024 chains built, and with them every stopped app, its
+    handlers and whatever they close over (a vendor emulator and all its data): a test run
+    starting hundreds of emulators would hold them all. The cache is private, so this is a
+    no-op on an aiohttp without it.
+    """
+    cache = getattr(web_app, "_cached_build_middleware", None)
+    cache_clear = getattr(cache, "cache_clear", None)
+    if callable(cache_clear):
+        cache_clear()
 
 
 def _max_size(request: web.Request) -> int:

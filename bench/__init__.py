@@ -1,0 +1,1 @@
+"""Benchmarks of the library against raw aiohttp: ``python bench/run.py`` (see README.md)."""
