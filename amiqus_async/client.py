@@ -21,6 +21,7 @@ __all__ = ["DEFAULT_BASE_URL", "AmiqusClient"]
 
 DEFAULT_BASE_URL: Final = "https://id.amiqus.co/api/v2"
 
+
 class AmiqusClient(AmiqusResources):
     """The Amiqus ID API of one team, with a personal access token or OAuth 2.
 

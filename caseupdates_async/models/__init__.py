@@ -8,12 +8,12 @@ docstring names its endpoints and where its field names come from.
 
 Timestamps are UTC and travel as ``YYYY-MM-DD HH:MM:SS``, not RFC 3339: the annotated
 types of :mod:`._time` carry that form, and importing this package registers their hooks
-on the shared converter (:func:`register_time_hooks`).
+on the shared converters (:func:`register_time_hooks`, through :func:`common.models.extend`).
 """
 
 from __future__ import annotations
 
-from common.models import converter
+from common.models import extend
 
 from ._time import (
     ActivityTime,
@@ -36,7 +36,7 @@ from .case_updates import CaseUpdate, CaseUpdateChanges, CaseUpdateInput, Update
 from .cases import Case, CaseCount, CaseInput, CustomFieldValue, SubjectInput
 from .clients import Client, Contact, ContactInput
 
-register_time_hooks(converter)
+extend(register_time_hooks)
 
 __all__ = [
     "ActivityTime",

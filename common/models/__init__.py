@@ -31,7 +31,7 @@ Everything a vendor model needs is declared on the model, never in a hook per cl
 model and the path of each bad field (``@ $.client.dob``).
 """
 
-from .conversion import converter, make_converter, structure, unstructure
+from .conversion import converter, extend, make_converter, structure, unstructure
 from .naming import WireStyle, wire, wire_names
 from .timestamps import UnixMillis
 from .timestamps import _parse_rfc3339 as _parse_rfc3339  # the tests exercise the fallback
@@ -40,6 +40,7 @@ __all__ = [
     "UnixMillis",
     "WireStyle",
     "converter",
+    "extend",
     "make_converter",
     "structure",
     "unstructure",
