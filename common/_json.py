@@ -15,7 +15,13 @@ def _stdlib() -> tuple[str, Callable[[Any], bytes], Callable[[bytes | str], Any]
     def dumps(value: Any) -> bytes:
         return encoder.encode(value).encode()
 
-    return "json", dumps, json.loads
+    def loads(data: bytes | str) -> Any:
+        try:
+            return json.loads(data)
+        except RecursionError:  # nested deeper than the interpreter's stack: not our JSON
+            raise ValueError("JSON nested too deeply") from None
+
+    return "json", dumps, loads
 
 
 def _pick() -> tuple[str, Callable[[Any], bytes], Callable[[bytes | str], Any]]:
@@ -30,6 +36,6 @@ def _pick() -> tuple[str, Callable[[Any], bytes], Callable[[bytes | str], Any]]:
 BACKEND: str
 #: Encode a value to compact UTF-8 JSON bytes.
 dumps: Callable[[Any], bytes]
-#: Decode JSON bytes or text; raises ``ValueError`` on bad input.
+#: Decode JSON bytes or text; raises ``ValueError`` on bad input (also on deep nesting).
 loads: Callable[[bytes | str], Any]
 BACKEND, dumps, loads = _pick()

@@ -478,7 +478,7 @@ class BaseClient:
         timeout: NotGivenOr[Timeout | float | None] = NOT_GIVEN,
     ) -> _T:
         """Like :meth:`request`, with the body structured into *model*."""
-        body = await self.request(
+        request = self.build_request(
             method,
             path,
             params=params,
@@ -488,7 +488,14 @@ class BaseClient:
             headers=headers,
             timeout=timeout,
         )
-        return structure(body, model)
+        response = await self.send(request)
+        body = response.json()
+        try:
+            return structure(body, model)
+        except DecodeError as err:  # say which exchange answered the wrong shape
+            err.status, err.method, err.url = response.status, response.method, response.url
+            err.attempts = response.attempts
+            raise
 
     def paginate(
         self,
@@ -643,6 +650,8 @@ class BaseClient:
                     continue
             if not outcome.is_success:
                 raise status_error(outcome, self.error_parser, attempts=attempts)
+            if attempts != 1:  # retried: errors decoding the body say so (rare path)
+                outcome = attrs.evolve(outcome, attempts=attempts)
             return outcome
         raise TransportError(
             f"more than {_MAX_REDIRECTS} redirects",

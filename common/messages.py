@@ -81,6 +81,8 @@ class Response:
     method: str
     #: Seconds from sending to the end of the body.
     elapsed: float
+    #: Attempts the client made for it (set by the client after retries; 1 otherwise).
+    attempts: int = 1
 
     @property
     def is_success(self) -> bool:
@@ -113,6 +115,7 @@ class Response:
                 excerpt=self.excerpt(),
                 method=self.method,
                 url=self.url,
+                attempts=self.attempts,
             ) from err
 
     def __repr__(self) -> str:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Final, Protocol
 
 import attrs
 
-from .errors import ConnectError, TimeoutError, TransportError
+from .errors import ConnectError, ResponseTooLargeError, TimeoutError, TransportError
 
 if TYPE_CHECKING:
     from tenacity import RetryCallState
@@ -118,6 +118,8 @@ class RetryPolicy:
             return True
         if isinstance(error, TimeoutError):
             return not error.connected or is_idempotent(method)
+        if isinstance(error, ResponseTooLargeError):
+            return False  # the same answer would come back: it is no transient failure
         return isinstance(error, TransportError) and is_idempotent(method)
 
     def backoff(self, retry_number: int, *, rand: Callable[[], float] = random.random) -> float:

@@ -244,14 +244,7 @@ class AiohttpTransport:
                     await response.wait_for_close()  # the body writer, when there was one
         except _FAILURES as err:
             raise _translate(err, request) from err
-        return Response(
-            status=response.status,
-            headers=response.headers,
-            content=content,
-            url=redact_url(response.url),
-            method=request.method,
-            elapsed=time.perf_counter() - started,
-        )
+        return _complete(response, content, request, started)
 
     async def _send_multipart(self, request: Request) -> Response:
         started = time.perf_counter()
@@ -267,14 +260,7 @@ class AiohttpTransport:
                     )
         finally:
             opened.close()
-        return Response(
-            status=response.status,
-            headers=response.headers,
-            content=content,
-            url=redact_url(response.url),
-            method=request.method,
-            elapsed=time.perf_counter() - started,
-        )
+        return _complete(response, content, request, started)
 
     async def stream(self, request: Request) -> StreamedBody:
         """Make one exchange and return once the headers are in; the body stays unread."""
@@ -289,6 +275,19 @@ class AiohttpTransport:
     async def aclose(self) -> None:
         """Close the session we own (never a borrowed one). Safe to call twice."""
         await self._sessions.aclose()
+
+
+def _complete(
+    response: aiohttp.ClientResponse, content: bytes, request: Request, started: float
+) -> Response:
+    return Response(
+        status=response.status,
+        headers=response.headers,
+        content=content,
+        url=redact_url(response.url),
+        method=request.method,
+        elapsed=time.perf_counter() - started,
+    )
 
 
 async def _read_at_most(response: aiohttp.ClientResponse, limit: int, request: Request) -> bytes:

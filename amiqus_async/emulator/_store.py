@@ -17,6 +17,7 @@ import attrs
 
 from amiqus_async.emulator._inferred import PERFORM_URL
 from amiqus_async.emulator._wire import Json, format_stamp
+from common.testing.pdf import render_pdf
 
 __all__ = ["AmiqusData", "build_data", "make_name", "pdf_bytes"]
 
@@ -92,31 +93,8 @@ def make_name(
 
 
 def pdf_bytes(title: str) -> bytes:
-    """A small, valid one-page PDF whose page says *title*."""
-    text = title.replace("\\", "").replace("(", "").replace(")", "")[:80]
-    stream = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    """A small, valid one-page PDF whose page says *title* (the kit's renderer)."""
+    return render_pdf(title)
 
 
 @attrs.define(eq=False)

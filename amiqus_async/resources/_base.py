@@ -144,32 +144,32 @@ class AmiqusResource(Resource):
             paging=None if numbered else LINKS_ONLY,
         )
 
-    async def _send(
+    def _arguments(
         self,
-        method: str,
-        path: str,
         *,
         params: Mapping[str, Any] | None = None,
         json: Any = None,
         non_empty: bool = False,
         items: tuple[int | None, int | None] | None = None,
         attachment: Upload | FileSource | None = None,
-    ) -> Any:
+    ) -> dict[str, Any]:
         files = None
         if attachment is not None:
             upload = attachment if isinstance(attachment, Upload) else Upload(attachment)
             _check_attachment(upload)
             files = {"attachment": upload}
-        return await self._client.request(
-            method,
-            path,
-            params=self._params(params),
-            json=self._body(json, non_empty=non_empty, items=items),
-            files=files,
-        )
+        return {
+            "params": self._params(params),
+            "json": self._body(json, non_empty=non_empty, items=items),
+            "files": files,
+        }
+
+    async def _send(self, method: str, path: str, **kwargs: Any) -> Any:
+        return await self._client.request(method, path, **self._arguments(**kwargs))
 
     async def _model(self, model: type[T], method: str, path: str, **kwargs: Any) -> T:
-        return structure(await self._send(method, path, **kwargs), model)
+        # request_model: a body of the wrong shape is a DecodeError naming the exchange.
+        return await self._client.request_model(model, method, path, **self._arguments(**kwargs))
 
     async def _item_list(
         self, model: type[T], method: str, path: str, **kwargs: Any

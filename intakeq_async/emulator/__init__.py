@@ -36,10 +36,10 @@ import time
 from collections.abc import Callable
 
 from common.testing import EmulatorServer, VendorEmulator
+from common.testing.pdf import render_pdf
 from intakeq_async.emulator._app import create_app
 from intakeq_async.emulator._auth import AUTH_HEADER
 from intakeq_async.emulator._http import PAGE_SIZE
-from intakeq_async.emulator._pdf import render_pdf
 from intakeq_async.emulator._quota import Quota
 from intakeq_async.emulator._routes import API_PREFIX, ROUTES, UNCONFIRMED
 from intakeq_async.emulator._store import SEED_NOW, IntakeQData, Json, build_data

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from common.testing.pdf import render_pdf
 from intakeq_async.emulator._http import ApiError, Ctx, in_range, matches_text
-from intakeq_async.emulator._pdf import render_pdf
 from intakeq_async.emulator._store import Json, summary
 
 __all__ = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,6 @@ from common import (
     Upload,
     ValidationError,
 )
-from tests.common.conftest import _CompatResponse
 
 API = "https://id.amiqus.co/api/v2"
 TOKEN = "pat-SECRET-123"
@@ -48,13 +47,6 @@ CLIENT = {
     "name": {"object": "name", "first_name": "Ann", "last_name": "Lee"},
     "email": "ann@example.com",
 }
-
-
-@pytest.fixture
-def mocked(monkeypatch: pytest.MonkeyPatch) -> Iterator[aioresponses]:
-    monkeypatch.setattr("aioresponses.core.ClientResponse", _CompatResponse)
-    with aioresponses() as mock:
-        yield mock
 
 
 @pytest.fixture

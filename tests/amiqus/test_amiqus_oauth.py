@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -38,7 +37,6 @@ from common import (
     ServerError,
 )
 from common.auth.oauth2 import fetch_token, oauth2_error, token_from_answer
-from tests.common.conftest import _CompatResponse
 
 TOKEN_URL = "https://id.amiqus.co/oauth/token"
 API = "https://id.amiqus.co/api/v2"
@@ -53,14 +51,6 @@ ANSWER = {
 }
 #: Everything that must never show up in a log line, a repr or an exception.
 SECRETS = (CLIENT_SECRET, CODE, "eyJ0eXAiOiJ-access", "def5020-refresh", "old-refresh")
-
-
-@pytest.fixture
-def mocked(monkeypatch: pytest.MonkeyPatch) -> Iterator[aioresponses]:
-    """aioresponses, patched to build responses aiohttp 3.14 accepts (see tests/common)."""
-    monkeypatch.setattr("aioresponses.core.ClientResponse", _CompatResponse)
-    with aioresponses() as mock:
-        yield mock
 
 
 def sent(mock: aioresponses, method: str, url: str) -> list[Any]:

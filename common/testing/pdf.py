@@ -1,4 +1,4 @@
-"""A small but real PDF (one page of Helvetica text), for the intake and note downloads."""
+"""A small but real PDF (one page of Helvetica text) for emulators that serve documents."""
 
 from __future__ import annotations
 
