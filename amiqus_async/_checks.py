@@ -78,8 +78,9 @@ def items(lo: int | None, hi: int | None) -> Validator:
     return check
 
 
-def choice(options: type[enum.Enum]) -> Validator:
-    """A value (or each value of a list) among the spec's enum."""
+def choice(options: type[enum.Enum], *also: object) -> Validator:
+    """A value (or each value of a list) among the spec's enum, or one of *also* (the spec's
+    ``false`` beside an enum); a model given for a union member is checked by its own class."""
     allowed = {str(m.value) for m in options}
 
     def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -87,11 +88,12 @@ def choice(options: type[enum.Enum]) -> Validator:
             return
         values = value if isinstance(value, (list, tuple)) else [value]
         for v in values:
+            if any(v is other for other in also) or attrs.has(type(v)):
+                continue
             text = v.value if isinstance(v, enum.Enum) else v
-            if isinstance(text, str) and text not in allowed:  # other kinds: other members
-                raise InvalidRequestError(
-                    f"{attribute.name} must be one of {', '.join(sorted(allowed))}, not {v!r}"
-                )
+            if not isinstance(text, str) or text not in allowed:
+                shown = ", ".join([*sorted(allowed), *(repr(a) for a in also)])
+                raise InvalidRequestError(f"{attribute.name} must be one of {shown}, not {v!r}")
 
     return check
 

@@ -32,6 +32,7 @@ from .errors import (
     DecodeError,
     HTTPStatusError,
     InvalidRequestError,
+    RateLimitError,
     TransportError,
     UnsafeURLError,
 )
@@ -623,7 +624,7 @@ class BaseClient:
         hooks, telemetry = self._options.hooks, self._shared.telemetry
         if hooks is None and telemetry is None:
             return None
-        url = request.url.with_query(request.params) if request.params else request.url
+        url = request.url.extend_query(request.params) if request.params else request.url
         return Observation(
             vendor=self.vendor,
             operation=request.operation,
@@ -756,8 +757,20 @@ class BaseClient:
         shared = self._shared
         if request.authenticate and shared.auth is not None:
             await shared.auth.apply(request, self)
+        held = shared.limits.cooldown.remaining()
+        if held > self._options.retry.max_retry_after:
+            # A spent budget (or a 429) asks for a longer wait than we would ever retry after:
+            # say so at once rather than hang every call of the client until then.
+            raise RateLimitError(
+                f"the {self.vendor} rate limit is spent for {held:.0f} s more, "
+                f"above max_retry_after ({self._options.retry.max_retry_after:g} s)",
+                retry_after=held,
+                status=429,
+                method=request.method,
+                url=redact_url(request.url),
+                attempts=number,
+            )
         if observed is not None:
-            held = shared.limits.cooldown.remaining()
             if held > 0:
                 await observed.held(number, held)
             await observed.request(number)
@@ -782,9 +795,15 @@ class BaseClient:
                     streamed.on_close(release)
                     release = _nothing
                     if observed is not None:
-                        await observed.response(
-                            number, elapsed=time.perf_counter() - started, status=streamed.status
-                        )
+                        try:
+                            await observed.response(
+                                number,
+                                elapsed=time.perf_counter() - started,
+                                status=streamed.status,
+                            )
+                        except BaseException:  # cancelled in a hook: nobody else holds it
+                            await streamed.aclose()
+                            raise
                     return streamed
                 response = await _read_whole(streamed, request, started)
         except ApiError as err:

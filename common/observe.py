@@ -162,8 +162,9 @@ class Observation:
         self._telemetry = (
             telemetry.start_call(vendor, operation, method, url) if telemetry else None
         )
-        #: Async hooks of a retry, run before the next attempt (the retry loop is not async).
-        self._pending: list[tuple[Hook, CallEvent]] = []
+        #: What async hooks of a retry returned, awaited before the next attempt (the retry
+        #: loop is not async).
+        self._pending: list[tuple[Hook, Awaitable[object]]] = []
         #: Attempts sent so far (across redirects too).
         self.attempts = 0
 
@@ -178,9 +179,11 @@ class Observation:
         )
 
     async def request(self, attempt: int) -> None:
+        # Numbered across the whole call: a replay after a token refresh, or a redirect's
+        # request, is another attempt, not attempt 1 again.
         self.attempts += 1
         await self._flush()
-        event = self.event(attempt)
+        event = self.event(self.attempts)
         if self._telemetry is not None:
             self._telemetry.attempt_started(event)
         if self._hooks is not None and self._hooks.on_request is not None:
@@ -189,7 +192,7 @@ class Observation:
     async def response(
         self, attempt: int, *, elapsed: float, status: int | None = None, error: str | None = None
     ) -> None:
-        event = self.event(attempt, status=status, elapsed=elapsed, error=error)
+        event = self.event(self.attempts, status=status, elapsed=elapsed, error=error)
         if self._telemetry is not None:
             self._telemetry.attempt_ended(event)
         if self._hooks is not None and self._hooks.on_response is not None:
@@ -197,7 +200,7 @@ class Observation:
 
     def retry(self, attempt: int, *, wait: float, status: int | None, error: str | None) -> None:
         """Called by the (synchronous) retry loop: async hooks run before the next attempt."""
-        event = self.event(attempt, status=status, wait=wait, error=error)
+        event = self.event(self.attempts, status=status, wait=wait, error=error)
         if self._telemetry is not None:
             self._telemetry.retrying(event)
             if status == 429:
@@ -211,26 +214,30 @@ class Observation:
 
     async def held(self, attempt: int, wait: float) -> None:
         """The call waits *wait* seconds before sending, for a budget the server said is spent."""
-        event = self.event(attempt, wait=wait)
+        event = self.event(self.attempts + 1, wait=wait)
         if self._telemetry is not None:
             self._telemetry.rate_limited(event)
         if self._hooks is not None and self._hooks.on_rate_limited is not None:
             await _run(self._hooks.on_rate_limited, event)
 
     def ended(self, *, status: int | None, attempts: int, error: BaseException | None) -> None:
+        for _, pending in self._pending:  # cancelled before its turn: never half-run later
+            close = getattr(pending, "close", None)
+            if close is not None:
+                close()
+        self._pending.clear()
         if self._telemetry is not None:
             self._telemetry.ended(status=status, attempts=attempts, error=error)
 
     def _later(self, hook: Hook, event: CallEvent) -> None:
-        if inspect.iscoroutinefunction(hook):
-            self._pending.append((hook, event))
-            return
-        _run_sync(hook, event)
+        result = _run_sync(hook, event)
+        if inspect.isawaitable(result):
+            self._pending.append((hook, result))
 
     async def _flush(self) -> None:
         while self._pending:
-            hook, event = self._pending.pop(0)
-            await _run(hook, event)
+            hook, pending = self._pending.pop(0)
+            await _settle(hook, pending)
 
 
 def _run_sync(hook: Hook, event: CallEvent) -> object:
@@ -244,10 +251,14 @@ def _run_sync(hook: Hook, event: CallEvent) -> object:
 async def _run(hook: Hook, event: CallEvent) -> None:
     result = _run_sync(hook, event)
     if inspect.isawaitable(result):
-        try:
-            await result
-        except Exception:
-            _log.exception("a %s hook raised; the call goes on", _name(hook))
+        await _settle(hook, result)
+
+
+async def _settle(hook: Hook, result: Awaitable[object]) -> None:
+    try:
+        await result
+    except Exception:
+        _log.exception("a %s hook raised; the call goes on", _name(hook))
 
 
 def _name(hook: Hook) -> str:

@@ -104,7 +104,16 @@ def _drop(parked: _Parked) -> None:
 class SessionHolder:
     """A client's session: borrowed, or one per event loop (see the module docs)."""
 
-    __slots__ = ("_borrowed", "_closed", "_opened", "_parked", "_settings", "created_at", "label")
+    __slots__ = (
+        "_borrowed",
+        "_closed",
+        "_last",
+        "_opened",
+        "_parked",
+        "_settings",
+        "created_at",
+        "label",
+    )
 
     def __init__(
         self,
@@ -116,7 +125,10 @@ class SessionHolder:
     ) -> None:
         self._borrowed = borrowed
         self._settings = settings
-        self._parked: _Parked | None = None
+        #: One session per loop that used the client; a loop's is closed when it shuts down.
+        self._parked: dict[asyncio.AbstractEventLoop, _Parked] = {}
+        #: The latest one, for the fast path.
+        self._last: _Parked | None = None
         self._closed = False
         self._opened = False
         self.created_at = created_at
@@ -129,11 +141,11 @@ class SessionHolder:
     @property
     def owned(self) -> aiohttp.ClientSession | None:
         """The session this client opened (in its latest loop), if any."""
-        return self._parked.session if self._parked is not None else None
+        return self._last.session if self._last is not None else None
 
     def current(self) -> aiohttp.ClientSession | None:
         """The session to use in the running loop, if it is ready (the fast path)."""
-        parked = self._parked
+        parked = self._last
         if parked is not None and parked.loop is asyncio.get_running_loop():
             session = parked.session
             if not session.closed:
@@ -148,13 +160,16 @@ class SessionHolder:
             if self._borrowed.closed:
                 raise ClientClosedError("the aiohttp session given to this client is closed")
             return self._borrowed
-        session = self.current()
-        if session is not None:
-            return session
         loop = asyncio.get_running_loop()
-        old = self._parked
-        if old is not None:
-            _drop(old)  # another loop's: it cannot be used (nor awaited) from this one
+        known = self._parked.get(loop)
+        if known is not None and not known.session.closed:
+            self._last = known
+            return known.session
+        for other, old in list(self._parked.items()):
+            if other.is_closed() or other is loop:
+                # A dead loop's (it never shut its async generators down): close what can be.
+                _drop(old)
+                del self._parked[other]
         settings = self._settings
         connector = settings.connector or aiohttp.TCPConnector(
             limit=settings.pool_size, limit_per_host=0
@@ -172,29 +187,28 @@ class SessionHolder:
         guard = _close_at_shutdown(parked)
         await guard.__anext__()  # the loop now owns it: shutdown_asyncgens() will close it
         parked.guard = guard
-        self._parked = parked
+        self._parked[loop] = self._last = parked
         self._opened = True
         return session
 
     async def aclose(self) -> None:
-        """Close the session we own in this loop (never a borrowed one). Idempotent."""
+        """Close the sessions we own (never a borrowed one). Idempotent.
+
+        This loop's session is closed properly; another loop's, if that loop is still
+        running, is left to close when it shuts down (it cannot be awaited from here).
+        """
         self._closed = True
-        parked, self._parked = self._parked, None
-        if parked is None:
-            return
-        guard, parked.guard = parked.guard, None
-        try:
-            running = asyncio.get_running_loop()
-        except RuntimeError:  # pragma: no cover - aclose() is awaited, so a loop runs
-            running = None
-        if parked.loop is not running or parked.loop.is_closed():
-            parked.guard = guard
-            _drop(parked)
-            return
-        if not parked.session.closed:
-            await parked.session.close()
-        if guard is not None:
-            await guard.aclose()
+        parked, self._parked, self._last = self._parked, {}, None
+        running = asyncio.get_running_loop()
+        for loop, entry in parked.items():
+            if loop is running:
+                guard, entry.guard = entry.guard, None
+                if not entry.session.closed:
+                    await entry.session.close()
+                if guard is not None:
+                    await guard.aclose()
+            elif loop.is_closed() or not loop.is_running():
+                _drop(entry)
 
     def __del__(self, _warn: Any = warnings.warn) -> None:
         if self._opened and not self._closed:
@@ -204,6 +218,6 @@ class SessionHolder:
                 ResourceWarning,
                 source=self,
             )
-        parked = self._parked
-        if parked is not None and not parked.session.closed:
-            _drop(parked)
+        for parked in self._parked.values():
+            if not parked.session.closed:
+                _drop(parked)

@@ -349,7 +349,8 @@ class Printed:
         enums += [self.enum_of(k.item) for k in kinds if isinstance(k, Arr)]
         named = [e for e in enums if e]
         if named:
-            checks.append(f"choice({named[0]})")
+            falsy = any(isinstance(k, Const) and k.value is False for k in kinds)
+            checks.append(f"choice({named[0]}, False)" if falsy else f"choice({named[0]})")
         if not checks:
             return None
         return checks[0] if len(checks) == 1 else f"[{', '.join(checks)}]"

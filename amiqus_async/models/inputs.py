@@ -305,7 +305,7 @@ class RecordInput:
     """Steps to be completed by the client."""
 
     notification: NotGivenOr[RecordNotification | Literal[False] | str] = attrs.field(
-        default=NOT_GIVEN, validator=choice(RecordTemplatePresetsNotification)
+        default=NOT_GIVEN, validator=choice(RecordTemplatePresetsNotification, False)
     )
     """Enable or disable a "New Request" notification to the client."""
 
