@@ -92,6 +92,8 @@ class AmiqusResource(Resource):
 
     @staticmethod
     def _path(template: str, **values: int | str) -> str:
+        if all(type(v) is int and v > 0 for v in values.values()):
+            return template.format_map(values)  # ids: nothing to encode (the common case)
         for name, value in values.items():
             if isinstance(value, bool) or not isinstance(value, (int, str)):
                 raise InvalidRequestError(f"{name} must be an id, not {value!r}")
