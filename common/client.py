@@ -614,9 +614,9 @@ class BaseClient:
             outcome = await self._follow(request, stream=stream, observed=observed)
         except BaseException as err:
             status = err.status if isinstance(err, HTTPStatusError) else None
-            observed.ended(status=status, attempts=observed.attempts, error=err)
+            observed.ended(status=status, error=err)
             raise
-        observed.ended(status=outcome.status, attempts=observed.attempts, error=None)
+        observed.ended(status=outcome.status, error=None)
         return outcome
 
     def _observe(self, request: Request) -> Observation | None:
@@ -735,7 +735,6 @@ class BaseClient:
             if observed is not None:
                 failed = isinstance(outcome, BaseException)
                 observed.retry(
-                    number,
                     wait=wait,
                     status=None if failed else outcome.status,  # type: ignore[union-attr]
                     error=type(outcome).__name__ if failed else None,
@@ -772,8 +771,8 @@ class BaseClient:
             )
         if observed is not None:
             if held > 0:
-                await observed.held(number, held)
-            await observed.request(number)
+                await observed.held(held)
+            await observed.request()
         started = time.perf_counter()
         release = await shared.limits.acquire()
         try:
@@ -797,7 +796,6 @@ class BaseClient:
                     if observed is not None:
                         try:
                             await observed.response(
-                                number,
                                 elapsed=time.perf_counter() - started,
                                 status=streamed.status,
                             )
@@ -817,7 +815,7 @@ class BaseClient:
                 secret_headers=shared.secret_headers,
             )
             if observed is not None:
-                await observed.response(number, elapsed=elapsed, error=type(err).__name__)
+                await observed.response(elapsed=elapsed, error=type(err).__name__)
             raise
         finally:
             release()
@@ -830,7 +828,7 @@ class BaseClient:
             secret_headers=shared.secret_headers,
         )
         if observed is not None:
-            await observed.response(number, elapsed=response.elapsed, status=response.status)
+            await observed.response(elapsed=response.elapsed, status=response.status)
         return response
 
 

@@ -8,7 +8,7 @@ Each vendor words its errors differently, so the reading is a pluggable :class:`
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 import attrs
 
@@ -16,7 +16,7 @@ from .errors import DecodeError, HTTPStatusError, RateLimitError, error_class_fo
 from .messages import Response
 from .retry import parse_retry_after
 
-__all__ = ["ErrorDetails", "ErrorParser", "JsonErrorParser", "status_error"]
+__all__ = ["REQUEST_ID_HEADERS", "ErrorDetails", "ErrorParser", "JsonErrorParser", "status_error"]
 
 _REASONS = {
     400: "Bad Request",
@@ -36,6 +36,10 @@ _REASONS = {
     503: "Service Unavailable",
     504: "Gateway Timeout",
 }
+
+
+#: Headers vendors put an exchange's id in, the first present wins.
+REQUEST_ID_HEADERS: Final = ("X-Request-Id", "Request-Id", "X-Correlation-Id", "X-Amzn-RequestId")
 
 
 @attrs.frozen
@@ -98,7 +102,7 @@ class JsonErrorParser:
     message_keys: tuple[str, ...] = ("message", "error", "Message", "error_description", "detail")
     field_errors_keys: tuple[str, ...] = ("errors", "Errors")
     request_id_keys: tuple[str, ...] = ("request_id", "RequestId", "TransactionId")
-    request_id_headers: tuple[str, ...] = ("X-Request-Id", "Request-Id", "X-Correlation-Id")
+    request_id_headers: tuple[str, ...] = REQUEST_ID_HEADERS
     #: Also read a body that *is* the field errors (Amiqus 422: ``{"fields.type": ["..."]}``)
     #: when no ``field_errors_keys`` key is present.
     field_errors_at_top: bool = False

@@ -15,7 +15,7 @@ import asyncio
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable, Mapping
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Final, Protocol, runtime_checkable
 
 import attrs
 
@@ -236,6 +236,28 @@ class RateLimitStatus:
     observed_at: float
 
 
+#: The headers a server states its rate limit in: limit, remaining, reset.
+RATE_LIMIT_HEADERS: Final = ("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset")
+
+
+def read_rate_limit(
+    headers: Mapping[str, str], names: tuple[str, str, str] = RATE_LIMIT_HEADERS
+) -> RateLimitStatus | None:
+    """The rate-limit figures an answer's *headers* carry, or ``None`` (pure)."""
+    limit_name, remaining_name, reset_name = names
+    remaining = _count(headers.get(remaining_name))
+    limit = _count(headers.get(limit_name))
+    if remaining is None and limit is None:
+        return None
+    now = time.time()
+    reset_after = None
+    if headers.get(reset_name) is not None:
+        reset_after = parse_retry_after(
+            {"X-RateLimit-Reset": headers[reset_name]}, now=now, reset_fallback=True
+        )
+    return RateLimitStatus(limit, remaining, reset_after, now)
+
+
 class ServerBudget:
     """Reads the server's rate-limit headers from every answer, and holds requests when spent.
 
@@ -250,11 +272,7 @@ class ServerBudget:
     def __init__(
         self,
         cooldown: CoolDown,
-        names: tuple[str, str, str] = (
-            "X-RateLimit-Limit",
-            "X-RateLimit-Remaining",
-            "X-RateLimit-Reset",
-        ),
+        names: tuple[str, str, str] = RATE_LIMIT_HEADERS,
     ) -> None:
         self._cooldown = cooldown
         self._names = names
@@ -263,20 +281,12 @@ class ServerBudget:
 
     def observe(self, headers: Mapping[str, str]) -> None:
         """Note the figures an answer's *headers* carry (cheap when they carry none)."""
-        limit_name, remaining_name, reset_name = self._names
-        remaining = _count(headers.get(remaining_name))
-        limit = _count(headers.get(limit_name))
-        if remaining is None and limit is None:
+        status = read_rate_limit(headers, self._names)
+        if status is None:
             return
-        now = time.time()
-        reset_after = None
-        if headers.get(reset_name) is not None:
-            reset_after = parse_retry_after(
-                {"X-RateLimit-Reset": headers[reset_name]}, now=now, reset_fallback=True
-            )
-        self.status = RateLimitStatus(limit, remaining, reset_after, now)
-        if remaining == 0 and reset_after:
-            self._cooldown.extend(reset_after)
+        self.status = status
+        if status.remaining == 0 and status.reset_after:
+            self._cooldown.extend(status.reset_after)
 
 
 def _count(raw: str | None) -> int | None:

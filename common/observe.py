@@ -178,7 +178,7 @@ class Observation:
             **details,  # type: ignore[arg-type]
         )
 
-    async def request(self, attempt: int) -> None:
+    async def request(self) -> None:
         # Numbered across the whole call: a replay after a token refresh, or a redirect's
         # request, is another attempt, not attempt 1 again.
         self.attempts += 1
@@ -190,7 +190,7 @@ class Observation:
             await _run(self._hooks.on_request, event)
 
     async def response(
-        self, attempt: int, *, elapsed: float, status: int | None = None, error: str | None = None
+        self, *, elapsed: float, status: int | None = None, error: str | None = None
     ) -> None:
         event = self.event(self.attempts, status=status, elapsed=elapsed, error=error)
         if self._telemetry is not None:
@@ -198,7 +198,7 @@ class Observation:
         if self._hooks is not None and self._hooks.on_response is not None:
             await _run(self._hooks.on_response, event)
 
-    def retry(self, attempt: int, *, wait: float, status: int | None, error: str | None) -> None:
+    def retry(self, *, wait: float, status: int | None, error: str | None) -> None:
         """Called by the (synchronous) retry loop: async hooks run before the next attempt."""
         event = self.event(self.attempts, status=status, wait=wait, error=error)
         if self._telemetry is not None:
@@ -212,7 +212,7 @@ class Observation:
         if status == 429 and self._hooks.on_rate_limited is not None:
             self._later(self._hooks.on_rate_limited, event)
 
-    async def held(self, attempt: int, wait: float) -> None:
+    async def held(self, wait: float) -> None:
         """The call waits *wait* seconds before sending, for a budget the server said is spent."""
         event = self.event(self.attempts + 1, wait=wait)
         if self._telemetry is not None:
@@ -220,14 +220,14 @@ class Observation:
         if self._hooks is not None and self._hooks.on_rate_limited is not None:
             await _run(self._hooks.on_rate_limited, event)
 
-    def ended(self, *, status: int | None, attempts: int, error: BaseException | None) -> None:
+    def ended(self, *, status: int | None, error: BaseException | None) -> None:
         for _, pending in self._pending:  # cancelled before its turn: never half-run later
             close = getattr(pending, "close", None)
             if close is not None:
                 close()
         self._pending.clear()
         if self._telemetry is not None:
-            self._telemetry.ended(status=status, attempts=attempts, error=error)
+            self._telemetry.ended(status=status, attempts=self.attempts, error=error)
 
     def _later(self, hook: Hook, event: CallEvent) -> None:
         result = _run_sync(hook, event)

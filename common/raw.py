@@ -14,8 +14,9 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from .error_bodies import REQUEST_ID_HEADERS
 from .errors import InvalidRequestError
-from .limits import CoolDown, RateLimitStatus, ServerBudget
+from .limits import RateLimitStatus, read_rate_limit
 from .messages import Response
 
 __all__ = ["RawResponse", "capture", "note_response"]
@@ -25,7 +26,6 @@ T = TypeVar("T")
 _ANSWERS: contextvars.ContextVar[list[Response] | None] = contextvars.ContextVar(
     "common_raw_answers", default=None
 )
-_REQUEST_ID_HEADERS = ("X-Request-Id", "Request-Id", "X-Correlation-Id", "X-Amzn-RequestId")
 
 
 @attrs.frozen
@@ -44,14 +44,12 @@ class RawResponse(Generic[T]):
     @property
     def request_id(self) -> str | None:
         """The vendor's id for this exchange, from the usual headers."""
-        return next((self.headers[h] for h in _REQUEST_ID_HEADERS if self.headers.get(h)), None)
+        return next((self.headers[h] for h in REQUEST_ID_HEADERS if self.headers.get(h)), None)
 
     @property
     def rate_limit(self) -> RateLimitStatus | None:
         """The ``X-RateLimit-*`` figures this answer carried, if any."""
-        budget = ServerBudget(CoolDown())
-        budget.observe(self.headers)
-        return budget.status
+        return read_rate_limit(self.headers)
 
 
 def note_response(response: Response) -> None:
