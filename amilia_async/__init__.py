@@ -13,6 +13,13 @@ Errors are the shared ones from :mod:`common.errors`, re-exported here; Amilia's
 ``TransactionId`` is each status error's ``request_id``.
 """
 
+from pathlib import Path as _Path
+
+# First: a clear ImportError if another top-level ``common`` shadows ours (common/_shadowing.py).
+if (_guard := _Path(__file__).parents[1] / "common" / "_shadowing.py").is_file():
+    exec(compile(_guard.read_bytes(), _guard, "exec"), {"__name__": __name__})
+
+from common import __version__ as __version__
 from common.errors import (
     ApiError,
     AuthenticationError,

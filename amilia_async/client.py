@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Final, Literal, TypeVar
 from urllib.parse import quote
 
@@ -20,6 +22,7 @@ from common import (
     RateLimit,
     Secret,
     TokenExchange,
+    env,
 )
 from common._typing import Unpack
 
@@ -38,7 +41,13 @@ from .resources import (
     Webhooks,
 )
 
-__all__ = ["API_KEY_HEADER", "API_SECRET_HEADER", "DEFAULT_BASE_URL", "AmiliaClient"]
+__all__ = [
+    "API_KEY_HEADER",
+    "API_SECRET_HEADER",
+    "DEFAULT_BASE_URL",
+    "ENVIRONMENT",
+    "AmiliaClient",
+]
 
 _T = TypeVar("_T")
 
@@ -48,14 +57,38 @@ DEFAULT_BASE_URL: Final = "https://app.amilia.com"
 API_KEY_HEADER: Final = "X-Amilia-ApiKey"
 API_SECRET_HEADER: Final = "X-Amilia-ApiSecret"
 ORIGIN_HEADER: Final = "X-Amilia-Origin"
+#: The environment variable read for each argument left out (see :mod:`common.env`). The
+#: credentials come all from the arguments or all from the environment, never mixed: when
+#: ``auth=`` or any of the five is given, none of their variables is read.
+ENVIRONMENT: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "organization": "AMILIA_ORGANIZATION",
+        "username": "AMILIA_USERNAME",
+        "password": "AMILIA_PASSWORD",
+        "token": "AMILIA_TOKEN",
+        "api_key": "AMILIA_API_KEY",
+        "api_secret": "AMILIA_API_SECRET",
+    }
+)
+#: How :func:`_auth_from` names each credential in its errors: as an argument, or as the
+#: variable it was read from.
+_ARGUMENT_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {name: f"{name}=" for name in ("username", "password", "token", "api_key", "api_secret")}
+)
 
 
 class AmiliaClient(BaseClient):
     """Amilia's v3 organization API. Give one of: ``username``/``password`` (exchanged for a
-    JWT at ``/api/v3/authenticate``, renewed on 401), ``token`` (a JWT obtained earlier), or
+    JWT by a ``GET`` of ``/api/v3/authenticate``, see ``paths.AUTHENTICATE_METHOD``; renewed
+    on 401), ``token`` (a JWT obtained earlier), or
     ``api_key``/``api_secret``. ``origin`` is sent as ``X-Amilia-Origin`` on every request,
     as Amilia asks. Errors carry Amilia's ``Message``, and its ``TransactionId`` as
     ``request_id``.
+
+    Left out, the organization is read from ``AMILIA_ORGANIZATION``; with no credential
+    argument (nor ``auth=``), the credentials are read from ``AMILIA_USERNAME`` and
+    ``AMILIA_PASSWORD``, ``AMILIA_TOKEN``, or ``AMILIA_API_KEY`` and ``AMILIA_API_SECRET``
+    (:data:`ENVIRONMENT`).
 
     ::
 
@@ -77,7 +110,7 @@ class AmiliaClient(BaseClient):
     def __init__(
         self,
         *,
-        organization: str | int,
+        organization: str | int | None = None,
         language: Literal["en", "fr"] = "en",
         username: str | None = None,
         password: str | Secret | None = None,
@@ -89,15 +122,42 @@ class AmiliaClient(BaseClient):
         base_url: str = DEFAULT_BASE_URL,
         **options: Unpack[ClientOptions],
     ) -> None:
+        owner = type(self).__name__
         if language not in ("en", "fr"):
             raise InvalidRequestError(f"language must be 'en' or 'fr', not {language!r}")
-        organization = str(organization).strip()
+        organization = env.value(
+            None if organization is None else str(organization),
+            owner=owner,
+            what="an organization",
+            argument="organization",
+            variable=ENVIRONMENT["organization"],
+        ).strip()
         if not organization:
             raise InvalidRequestError("organization must not be empty")
         root = base_url.rstrip("/")
         self._root = root
         self.organization = organization
         self.language = language
+        names = _ARGUMENT_NAMES
+        if auth is None and all(
+            given is None for given in (username, password, token, api_key, api_secret)
+        ):
+            names = ENVIRONMENT
+            username = env.read(ENVIRONMENT["username"])
+            password = env.read_secret(ENVIRONMENT["password"])
+            token = env.read_secret(ENVIRONMENT["token"])
+            api_key = env.read_secret(ENVIRONMENT["api_key"])
+            api_secret = env.read_secret(ENVIRONMENT["api_secret"])
+            if all(found is None for found in (username, password, token, api_key, api_secret)):
+                raise env.missing(
+                    owner,
+                    "credentials",
+                    arguments="username= and password=, token=, or api_key= and api_secret=",
+                    variables=(
+                        "AMILIA_USERNAME and AMILIA_PASSWORD, AMILIA_TOKEN, "
+                        "or AMILIA_API_KEY and AMILIA_API_SECRET"
+                    ),
+                )
         chosen = auth or _auth_from(
             login_url=root + paths.AUTHENTICATE,
             username=username,
@@ -105,6 +165,7 @@ class AmiliaClient(BaseClient):
             token=token,
             api_key=api_key,
             api_secret=api_secret,
+            names=names,
         )
         if origin:
             options["headers"] = {**(options.get("headers") or {}), ORIGIN_HEADER: origin}
@@ -188,21 +249,37 @@ def _auth_from(
     token: str | Secret | None,
     api_key: str | Secret | None,
     api_secret: str | Secret | None,
+    names: Mapping[str, str] = _ARGUMENT_NAMES,
 ) -> Auth:
-    """The one scheme the arguments name; mixing or missing schemes is refused."""
+    """The one scheme the credentials name; mixing or missing schemes is refused. *names*
+    says what to call each in an error: the argument, or the variable it was read from."""
+    given = {
+        "username": username,
+        "password": password,
+        "token": token,
+        "api_key": api_key,
+        "api_secret": api_secret,
+    }
+    for key, credential in given.items():
+        if credential is not None and not credential:  # a Secret is false when empty
+            raise InvalidRequestError(f"{names[key]} must not be empty")
     has_login = username is not None or password is not None
     has_key = api_key is not None or api_secret is not None
     if has_key and (has_login or token is not None):
-        raise InvalidRequestError("give username/password or token, or api_key/api_secret")
+        raise InvalidRequestError(
+            f"give {names['username']}/{names['password']} or {names['token']}, "
+            f"or {names['api_key']}/{names['api_secret']}, not both"
+        )
     if has_key:
         if api_key is None or api_secret is None:
-            raise InvalidRequestError("give both api_key and api_secret")
+            raise InvalidRequestError(f"give both {names['api_key']} and {names['api_secret']}")
         return ApiKeyHeaders({API_KEY_HEADER: api_key, API_SECRET_HEADER: api_secret})
     if has_login and (username is None or password is None):
-        raise InvalidRequestError("give both username and password")
+        raise InvalidRequestError(f"give both {names['username']} and {names['password']}")
     if not has_login and token is None:
         raise InvalidRequestError(
-            "Amilia needs credentials: username/password, token, or api_key/api_secret"
+            f"Amilia needs credentials: {names['username']}/{names['password']}, "
+            f"{names['token']}, or {names['api_key']}/{names['api_secret']}"
         )
     return TokenExchange(
         login_url,
@@ -210,5 +287,5 @@ def _auth_from(
         password=password,
         token=token,
         token_key="Token",
-        method="GET",
+        method=paths.AUTHENTICATE_METHOD,
     )

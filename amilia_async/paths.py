@@ -9,14 +9,21 @@ Sources (see ``../shared/endpoints/amilia.tsv``): ``help`` = Amilia's reference 
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, Literal
 
 #: Relative to the API root (not the organization): Basic credentials → ``{"Token": jwt}``.
 AUTHENTICATE: Final = "/api/v3/authenticate"  # help
+#: The HTTP method of the login. Public integrations use both: GET (docs.unified.to; a PHP
+#: client) and POST (oomol-lab/open-connector; a Node snippet). GET is the inventory's row,
+#: sourced from Amilia's help pages (``../shared/endpoints/amilia.tsv``), the strongest source,
+#: and what Postman sends for the documented "enter the URL, choose Basic Auth, Send" steps.
+#: If the live API answers 405, switch it here: nothing else names the method.
+AUTHENTICATE_METHOD: Final[Literal["GET", "POST"]] = "GET"  # help
 #: Relative to the API root: the v2 public API, paged by ``Page.NextId``.
 V2_ROOT: Final = "/PublicApi/{organization}/{language}"  # help (v2 reference)
 
 ACCOUNTS: Final = "/accounts"  # help
+ACCOUNT: Final = "/accounts/{id}"  # third-party (Pipedream ``getAccount``)
 ACCOUNT_CONTACTS: Final = "/accounts/{id}/contacts"  # help
 ACCOUNT_REGISTRATIONS: Final = "/accounts/{id}/registrations"  # third-party
 PROGRAMS: Final = "/programs"  # help

@@ -5,6 +5,12 @@ named after the spec's tag; :mod:`amiqus_async.models` holds the typed answers a
 bodies. The library's errors come from :mod:`common`.
 """
 
+from pathlib import Path as _Path
+
+# First: a clear ImportError if another top-level ``common`` shadows ours (common/_shadowing.py).
+if (_guard := _Path(__file__).parents[1] / "common" / "_shadowing.py").is_file():
+    exec(compile(_guard.read_bytes(), _guard, "exec"), {"__name__": __name__})
+
 from common import (
     ApiError,
     AuthenticationError,
@@ -19,6 +25,7 @@ from common import (
     ServerError,
     ValidationError,
 )
+from common import __version__ as __version__
 
 from .client import DEFAULT_BASE_URL, AmiqusClient
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Final
 
 from common import (
@@ -10,6 +12,7 @@ from common import (
     InvalidRequestError,
     JsonErrorParser,
     Secret,
+    env,
 )
 from common._typing import Unpack
 from common.client import ClientOptions
@@ -17,9 +20,12 @@ from common.client import ClientOptions
 from .paging import PAGING
 from .resources import AmiqusResources
 
-__all__ = ["DEFAULT_BASE_URL", "AmiqusClient"]
+__all__ = ["DEFAULT_BASE_URL", "ENVIRONMENT", "AmiqusClient"]
 
 DEFAULT_BASE_URL: Final = "https://id.amiqus.co/api/v2"
+#: The environment variable read for each argument left out (see :mod:`common.env`): the
+#: personal access token, when neither ``token=`` nor ``oauth=`` is given.
+ENVIRONMENT: Final[Mapping[str, str]] = MappingProxyType({"token": "AMIQUS_TOKEN"})
 
 
 class AmiqusClient(AmiqusResources):
@@ -27,7 +33,7 @@ class AmiqusClient(AmiqusResources):
 
     ::
 
-        async with AmiqusClient(token=os.environ["AMIQUS_TOKEN"]) as amiqus:
+        async with AmiqusClient() as amiqus:  # token=, or AMIQUS_TOKEN in the environment
             client = await amiqus.clients.create(ClientInput(name=NameInput(...), email=...))
             async for record in amiqus.clients.list_records(client.id):
                 print(record.status)
@@ -52,8 +58,17 @@ class AmiqusClient(AmiqusResources):
         base_url: str = DEFAULT_BASE_URL,
         **options: Unpack[ClientOptions],
     ) -> None:
-        if (token is None) == (oauth is None):
+        if token is not None and oauth is not None:
             raise InvalidRequestError("give token= (a personal access token) or oauth=, not both")
+        if token is None and oauth is None:
+            token = env.read_secret(ENVIRONMENT["token"])
+            if token is None:
+                raise env.missing(
+                    type(self).__name__,
+                    "a personal access token or OAuth",
+                    arguments="token= or oauth=",
+                    variables=ENVIRONMENT["token"],
+                )
         if token is not None and not Secret(token):
             raise InvalidRequestError("token must not be empty")
         auth = oauth if oauth is not None else BearerToken(token or "")

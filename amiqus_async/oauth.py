@@ -37,7 +37,14 @@ from collections.abc import Mapping, Sequence
 from typing import Final
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
-from common import ClientOptions, InvalidRequestError, OAuth2RefreshToken, OAuth2Token, Secret
+from common import (
+    ClientOptions,
+    InvalidRequestError,
+    OAuth2RefreshToken,
+    OAuth2Token,
+    Secret,
+    SecretMapping,
+)
 from common._typing import Unpack
 from common.auth.oauth2 import OnRefresh, fetch_token
 
@@ -203,13 +210,16 @@ async def exchange_code(
     :class:`~common.errors.DecodeError` when the answer lacks a token.
     """
     secret = Secret(client_secret)
-    form = {
-        "grant_type": "authorization_code",
-        "client_id": _text("client_id", client_id),
-        "client_secret": _text("client_secret", secret.reveal()),
-        "code": _text("code", code),
-        "redirect_uri": _redirect_uri(redirect_uri),
-    }
+    # A SecretMapping: this frame's locals may be rendered on a traceback (Sentry, pytest -l).
+    form = SecretMapping(
+        {
+            "grant_type": "authorization_code",
+            "client_id": _text("client_id", client_id),
+            "client_secret": Secret(_text("client_secret", secret.reveal())),
+            "code": Secret(_text("code", code)),
+            "redirect_uri": _redirect_uri(redirect_uri),
+        }
+    )
     return await fetch_token(token_url(base), form, logger_name=_LOGGER, **options)
 
 
@@ -228,16 +238,20 @@ async def refresh_token(
     ahead of time. The old pair stops working at once: store the new one.
     """
     refresh = token.refresh_token if isinstance(token, OAuth2Token) else Secret(token)
-    form = {
+    fields: dict[str, str | Secret] = {
         "grant_type": "refresh_token",
         "client_id": _text("client_id", client_id),
-        "client_secret": _text("client_secret", Secret(client_secret).reveal()),
-        "refresh_token": _text("refresh_token", refresh.reveal()),
+        "client_secret": Secret(_text("client_secret", Secret(client_secret).reveal())),
+        "refresh_token": Secret(_text("refresh_token", refresh.reveal())),
     }
     if redirect_uri is not None:
-        form["redirect_uri"] = _redirect_uri(redirect_uri)
+        fields["redirect_uri"] = _redirect_uri(redirect_uri)
     return await fetch_token(
-        token_url(base), form, refresh_token=refresh, logger_name=_LOGGER, **options
+        token_url(base),
+        SecretMapping(fields),
+        refresh_token=refresh,
+        logger_name=_LOGGER,
+        **options,
     )
 
 

@@ -1,4 +1,4 @@
-"""Async client for the Trackops API (case updates, cases, contacts, invoices, expenses).
+"""Async client for the Trackops API (case updates, cases, contacts, staff, invoices, expenses).
 
 ::
 
@@ -10,6 +10,13 @@
 Errors are the shared ones from :mod:`common.errors`, re-exported here.
 """
 
+from pathlib import Path as _Path
+
+# First: a clear ImportError if another top-level ``common`` shadows ours (common/_shadowing.py).
+if (_guard := _Path(__file__).parents[1] / "common" / "_shadowing.py").is_file():
+    exec(compile(_guard.read_bytes(), _guard, "exec"), {"__name__": __name__})
+
+from common import __version__ as __version__
 from common.errors import (
     ApiError,
     AuthenticationError,

@@ -1,9 +1,11 @@
-"""``CaseUpdatesClient``: the Trackops API (case updates, cases, contacts, invoices...)."""
+"""``CaseUpdatesClient``: the Trackops API (case updates, cases, contacts, staff, invoices...)."""
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Final
 
 from common import (
@@ -14,24 +16,49 @@ from common import (
     PageNumberPaging,
     RateLimit,
     Secret,
+    env,
 )
 from common._typing import Unpack
 
-from .resources import CaseRequests, Cases, CaseUpdates, Clients, Contacts, Expenses, Invoices
+from .resources import (
+    CaseRequests,
+    Cases,
+    CaseUpdates,
+    ClientLocations,
+    Clients,
+    Contacts,
+    Expenses,
+    Invoices,
+    StaffMembers,
+)
 
-__all__ = ["CaseUpdatesClient"]
+__all__ = ["ENVIRONMENT", "GENTLE", "CaseUpdatesClient"]
 
 _SUBDOMAIN = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?", re.IGNORECASE)
-#: Trackops documents no limit, but its own example waits between calls and warns that abuse
-#: can revoke API access: one request a second by default, overridable with ``rate_limit=``.
-GENTLE: Final = RateLimit(rate=1.0)
+#: The default pacing: one request every 2 seconds. Trackops documents no limit, but its own
+#: PHP example (``examples/expense_entry_export_example.php``) sleeps 2 s between calls "to
+#: prevent API throttling" and warns that abuse can revoke API access, so the client goes no
+#: faster than that example unless told: ``rate_limit=RateLimit(...)`` overrides it and
+#: ``rate_limit=None`` removes it (tests against the emulator).
+GENTLE: Final = RateLimit(rate=1, per=2.0)
+#: The environment variable read for each argument left out (see :mod:`common.env`); the
+#: subdomain only when no ``base_url=`` is given.
+ENVIRONMENT: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "subdomain": "TRACKOPS_SUBDOMAIN",
+        "username": "TRACKOPS_USERNAME",
+        "api_token": "TRACKOPS_API_TOKEN",
+    }
+)
 
 
 class CaseUpdatesClient(BaseClient):
     """Trackops's API for one company: ``https://{subdomain}.viewcases.com/api/v1``.
 
     Authenticates with HTTP Basic as ``{username}/token`` and the company's API token (only
-    Full Access employees can use the API).
+    Full Access employees can use the API). Requests are paced at :data:`GENTLE` (one every
+    2 s) unless ``rate_limit=`` says otherwise. An argument left out is read from the
+    environment: ``TRACKOPS_SUBDOMAIN``, ``TRACKOPS_USERNAME``, ``TRACKOPS_API_TOKEN``.
 
     ::
 
@@ -51,15 +78,37 @@ class CaseUpdatesClient(BaseClient):
         self,
         *,
         subdomain: str | None = None,
-        username: str,
-        api_token: str | Secret,
+        username: str | None = None,
+        api_token: str | Secret | None = None,
         base_url: str | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
+        owner = type(self).__name__
         if base_url is None:
-            if subdomain is None or not _SUBDOMAIN.fullmatch(subdomain):
+            subdomain = env.value(
+                subdomain,
+                owner=owner,
+                what="the company's subdomain (or a base_url=)",
+                argument="subdomain",
+                variable=ENVIRONMENT["subdomain"],
+            )
+            if not _SUBDOMAIN.fullmatch(subdomain):
                 raise InvalidRequestError(f"subdomain must be a DNS label, not {subdomain!r}")
             base_url = f"https://{subdomain}.viewcases.com/api/v1"
+        username = env.value(
+            username,
+            owner=owner,
+            what="the username of a Full Access employee",
+            argument="username",
+            variable=ENVIRONMENT["username"],
+        )
+        api_token = env.secret(
+            api_token,
+            owner=owner,
+            what="the company's API token",
+            argument="api_token",
+            variable=ENVIRONMENT["api_token"],
+        )
         if not username or ":" in username or "/" in username:
             raise InvalidRequestError("username must be non-empty, without ':' or '/'")
         if not Secret(api_token):
@@ -87,6 +136,14 @@ class CaseUpdatesClient(BaseClient):
     @functools.cached_property
     def clients(self) -> Clients:
         return Clients(self)
+
+    @functools.cached_property
+    def client_locations(self) -> ClientLocations:
+        return ClientLocations(self)
+
+    @functools.cached_property
+    def staff(self) -> StaffMembers:
+        return StaffMembers(self)
 
     @functools.cached_property
     def invoices(self) -> Invoices:

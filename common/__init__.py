@@ -5,6 +5,7 @@ Vendor packages build on these names; applications mostly meet the errors, the o
 """
 
 from ._sentinel import NOT_GIVEN, NotGiven, NotGivenOr
+from ._version import __version__ as __version__
 from .auth import (
     ApiKeyHeader,
     ApiKeyHeaders,
@@ -35,6 +36,7 @@ from .errors import (
     InvalidRequestError,
     LockedError,
     NotFoundError,
+    PaginationCycleError,
     PayloadTooLargeError,
     PermissionDeniedError,
     RateLimitError,
@@ -60,6 +62,7 @@ from .limits import (
     WindowUsage,
 )
 from .messages import Request, Response, Timeout
+from .models.base import Model
 from .observe import CallEvent, Hooks, Telemetry, current_operation, operation
 from .pagination import (
     AsyncPager,
@@ -74,7 +77,7 @@ from .params import Params, encode_params, format_path
 from .raw import RawResponse
 from .resources import Resource
 from .retry import RetryPolicy, parse_retry_after
-from .secrets import Secret
+from .secrets import Secret, SecretMapping
 from .sync import RunnerState, SyncRunner
 
 __all__ = [
@@ -117,6 +120,7 @@ __all__ = [
     "Limits",
     "LockedError",
     "LocalRateLimiter",
+    "Model",
     "Multipart",
     "NextIdPaging",
     "NextUrlPaging",
@@ -126,6 +130,7 @@ __all__ = [
     "OAuth2RefreshToken",
     "OAuth2Token",
     "Page",
+    "PaginationCycleError",
     "PageNumberPaging",
     "Params",
     "PagingStrategy",
@@ -146,6 +151,7 @@ __all__ = [
     "RetryPolicy",
     "RunnerState",
     "Secret",
+    "SecretMapping",
     "ServerBudget",
     "ServerError",
     "SyncRunner",

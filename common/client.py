@@ -12,6 +12,7 @@ import enum
 import functools
 import ipaddress
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
@@ -38,6 +39,7 @@ from .errors import (
 )
 from .files import Download, DownloadStream, FileSource, Multipart, Upload, safe_filename
 from .limits import (
+    CoolDownTooLong,
     Limits,
     LocalRateLimiter,
     Quota,
@@ -52,10 +54,10 @@ from .messages import Request, Response, Timeout
 from .models import structure
 from .observe import Hooks, Observation, Telemetry, current_operation, operation
 from .pagination import AsyncPager, PageRequest, PagingStrategy
-from .params import Params, encode_params
+from .params import Params, bad_header, bad_header_message, check_headers, encode_params
 from .raw import RawResponse, capture, note_response
 from .redact import SENSITIVE_HEADERS, redact_url
-from .retry import Outcome, RetryPolicy, call_with_retries
+from .retry import Outcome, RetryPolicy, call_with_retries, is_idempotent
 from .secrets import Secret
 from .sessions import SessionHolder, SessionSettings, creation_site
 from .transport import AiohttpTransport, StreamedBody
@@ -68,6 +70,14 @@ _C = TypeVar("_C", bound="BaseClient")
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _MAX_REDIRECTS = 5
 _USER_AGENT = "vendor-clients-async/0.1"
+#: What a base URL, a path or a redirect's Location may not contain: whitespace, control
+#: characters and backslashes (URL parsers disagree on them; aiohttp would send some raw).
+_UNSAFE_URL_TEXT = re.compile(r"[\x00-\x20\x7f\\]")
+#: The size of the connection pool of a session the client opens itself (no max_concurrency).
+_DEFAULT_POOL = 100
+#: The longest filename a download is saved under, in UTF-8 bytes: file systems allow 255,
+#: and saving writes a temporary ``.<name>.<random>.part`` beside it first.
+MAX_FILENAME_BYTES: Final = 150
 
 
 class ClientState(enum.Enum):
@@ -90,7 +100,14 @@ def _is_loopback(host: str | None) -> bool:
 
 
 def _check_base_url(base_url: str, allow_insecure_http: bool) -> URL:
-    url = URL(base_url.rstrip("/"))
+    if _UNSAFE_URL_TEXT.search(base_url):
+        raise InvalidRequestError(
+            f"base_url must not contain spaces, control characters or backslashes: {base_url!r}"
+        )
+    try:
+        url = URL(base_url.rstrip("/"))
+    except (ValueError, TypeError):
+        raise InvalidRequestError(f"base_url is not a valid URL: {base_url!r}") from None
     if url.scheme not in ("https", "http") or not url.host:
         raise InvalidRequestError(f"base_url must be an absolute http(s) URL, not {base_url!r}")
     if url.user or url.password:
@@ -135,6 +152,43 @@ def _rate_limiter(value: RateLimit | Quota | RateLimiter | float | None) -> Rate
     if isinstance(value, Quota):
         return WindowQuota(value)
     return LocalRateLimiter(RateLimit(rate=float(value)))
+
+
+def _pool_limit(
+    session: aiohttp.ClientSession | None, connector: aiohttp.BaseConnector | None
+) -> int | None:
+    """How many connections to one host the pool in use holds (``None``: no limit).
+
+    Requests beyond it would wait inside aiohttp, past the limits' last check, so the
+    client's own concurrency limit never lets more than this many through.
+    """
+    if session is None and connector is None:
+        return _DEFAULT_POOL
+    pool = connector if connector is not None else session.connector if session else None
+    if pool is None:
+        return None
+    sizes = [n for n in (pool.limit, pool.limit_per_host) if n]
+    return min(sizes) if sizes else None
+
+
+def _fit_filename(name: str | None) -> str | None:
+    """A server-suggested filename (already reduced to a plain name) made fit for a disk.
+
+    Control characters become ``_``, and a name longer than :data:`MAX_FILENAME_BYTES` is
+    shortened, keeping its extension (``.pdf``), at a character boundary.
+    """
+    if name is None:
+        return None
+    name = "".join("_" if ord(ch) < 0x20 or ord(ch) == 0x7F else ch for ch in name)
+    if len(name.encode("utf-8", "surrogatepass")) <= MAX_FILENAME_BYTES:
+        return name
+    stem, dot, extension = name.rpartition(".")
+    if not dot or not stem or len(extension) > 16 or not extension.isalnum():
+        stem, extension = name, ""
+    suffix = f".{extension}" if extension else ""
+    room = MAX_FILENAME_BYTES - len(suffix.encode("utf-8", "surrogatepass"))
+    shortened = stem.encode("utf-8", "surrogatepass")[:room].decode("utf-8", "ignore")
+    return (shortened.rstrip(" .") or "download") + suffix
 
 
 class ClientOptions(TypedDict, total=False):
@@ -242,6 +296,10 @@ class BaseClient:
             policy = attrs.evolve(policy, max_retries=max_retries)
         if max_concurrency is not None and max_concurrency < 1:
             raise InvalidRequestError("max_concurrency must be at least 1")
+        if user_agent is not None:
+            check_headers({"User-Agent": user_agent}, what="user_agent=")
+        if headers:
+            check_headers(headers, what="a header of headers=")
         default_headers = {
             "User-Agent": user_agent or f"{_USER_AGENT} ({self.vendor})",
             "Accept": "application/json",
@@ -278,7 +336,11 @@ class BaseClient:
                 max_response_size=max_response_size,
             ),
             auth=auth,
-            limits=Limits(rate_limiter=limiter, max_concurrency=max_concurrency),
+            limits=Limits(
+                rate_limiter=limiter,
+                max_concurrency=max_concurrency,
+                pool_size=_pool_limit(session, connector),
+            ),
             logger=logging.getLogger(self.logger_name),
             secret_headers=auth.secret_headers if auth is not None else frozenset(),
             telemetry=telemetry,
@@ -348,6 +410,8 @@ class BaseClient:
     ) -> _C:
         """A light copy with other per-call options, sharing session, auth and limits."""
         options = self._options
+        if not isinstance(headers, NotGiven):
+            check_headers(headers, what="a header of headers=")
         policy = options.retry if isinstance(retry, NotGiven) else retry
         if not isinstance(max_retries, NotGiven):
             policy = attrs.evolve(policy, max_retries=max_retries)
@@ -376,8 +440,17 @@ class BaseClient:
     def _url(self, path_or_url: str) -> URL:
         """An absolute URL on our origin for *path_or_url*; a foreign one is refused."""
         base = self._shared.base_url
+        if _UNSAFE_URL_TEXT.search(path_or_url):
+            raise InvalidRequestError(
+                "a path or URL must not contain spaces, control characters or backslashes "
+                "(encode them, e.g. with common.format_path)"
+            )
         if path_or_url.startswith(("http://", "https://")):
             url = URL(path_or_url, encoded=True)
+            if url.user is not None or url.password is not None:
+                raise InvalidRequestError(
+                    "a URL must not carry credentials (user:password@); the auth strategy adds them"
+                )
             if _origin(url) != _origin(base):
                 raise UnsafeURLError(
                     f"refusing to send a {self.vendor} request to another host: "
@@ -566,7 +639,8 @@ class BaseClient:
         async def open_stream() -> DownloadStream:
             streamed = await self._send(request, stream=True)
             assert isinstance(streamed, StreamedBody)
-            return DownloadStream(streamed, filename=safe_filename(streamed.filename))
+            filename = _fit_filename(safe_filename(streamed.filename))
+            return DownloadStream(streamed, filename=filename)
 
         return Download(open_stream)
 
@@ -646,9 +720,16 @@ class BaseClient:
                 return outcome
             if outcome.status in _REDIRECTS and "Location" in outcome.headers:
                 following = self._redirected(request, outcome)
-                if following is not None:
+                if isinstance(following, Request):
                     request = following
                     continue
+                if isinstance(following, UnsafeURLError):
+                    # Raised here, not in _redirected: its frame holds the raw Location (a
+                    # signed URL, maybe), and error reporters render the locals of every frame.
+                    raise following
+                error = status_error(outcome, self.error_parser, attempts=attempts)
+                error.message = following
+                raise error
             if not outcome.is_success:
                 raise status_error(outcome, self.error_parser, attempts=attempts)
             if attempts != 1:  # retried: errors decoding the body say so (rare path)
@@ -660,29 +741,68 @@ class BaseClient:
             url=redact_url(request.url),
         )
 
-    def _redirected(self, request: Request, response: Response) -> Request | None:
-        """The request a redirect asks for, or ``None`` when its body cannot be sent again.
+    def _redirected(self, request: Request, response: Response) -> Request | str | UnsafeURLError:
+        """The request a redirect asks for; or why it is not followed (the answer is then
+        raised as an :class:`HTTPStatusError` with that reason as its message); or the
+        :class:`UnsafeURLError` to raise.
 
-        Credentials stay on our origin. A redirect elsewhere is followed only for an
-        authenticated call without a body (a download moved to a storage host), over https,
-        stripped of every secret header; a login, a token refresh or a body is never carried
-        to another host.
+        Refused with :class:`UnsafeURLError`: a ``Location`` that is malformed, not http(s),
+        carries ``user:password@``, or is plain http -- unless it stays on our own origin, or
+        both our base URL and the target are loopback (an emulator); never a downgrade from
+        https. Credentials stay on our origin: a redirect elsewhere is followed only for an
+        authenticated call without a body (a download moved to a storage host), stripped of
+        every secret header; a login, a token refresh or a body is never carried to another
+        host.
+
+        Methods: 303 is followed with a GET (a HEAD stays a HEAD) and no body. 301, 302, 307
+        and 308 keep the method and body for idempotent methods. A POST or PATCH answered
+        301, 302, 307 or 308 is not followed at all -- neither re-sent nor turned into a GET
+        -- so the caller sees the redirect and decides.
         """
-        target = request.url.join(URL(response.headers["Location"], encoded=True))
-        same_origin = _origin(target) == _origin(self._shared.base_url)
+        location = response.headers["Location"]
+        base = self._shared.base_url
+
+        def refuse(message: str) -> UnsafeURLError:
+            return UnsafeURLError(message, method=request.method, url=redact_url(request.url))
+
+        target: URL | None = None
+        if _UNSAFE_URL_TEXT.search(location) is None:
+            try:
+                target = request.url.join(URL(location, encoded=True))
+            except (ValueError, TypeError):
+                target = None
+        if target is None:
+            return refuse("refusing a redirect to a malformed Location")
+        shown = redact_url(target.with_query(None).with_user(None))
+        if target.scheme not in ("http", "https") or not target.host:
+            return refuse(f"refusing a redirect to a URL that is not http(s): {shown}")
+        if target.user is not None or target.password is not None:
+            return refuse(
+                f"refusing a redirect whose Location carries credentials (user:password@): {shown}"
+            )
+        same_origin = _origin(target) == _origin(base)
+        loopback = base.scheme == "http" and _is_loopback(base.host) and _is_loopback(target.host)
+        if target.scheme != "https" and not (same_origin or loopback):
+            return refuse(f"refusing a redirect to plain http: {shown}")
         method, body = request.method, request.body
-        if response.status == 303 or (response.status in (301, 302) and method != "HEAD"):
+        if response.status == 303 and method != "HEAD":
             method, body = "GET", None
         if not same_origin:
-            shown = redact_url(target.with_query(None))
             if not request.authenticate:
-                raise UnsafeURLError(f"refusing to follow a login or token redirect to {shown}")
-            if target.scheme != "https" and not _is_loopback(target.host):
-                raise UnsafeURLError(f"refusing a redirect to plain http: {shown}")
+                return refuse(f"refusing to follow a login or token redirect to {shown}")
             if body is not None:
-                raise UnsafeURLError(f"refusing to carry a request body to {shown}")
+                return refuse(f"refusing to carry a request body to {shown}")
+        if response.status != 303 and not is_idempotent(method):
+            return (
+                f"the server redirected a {method} with {response.status} to {shown}; a "
+                f"{method} is not re-sent (nor turned into a GET) by a redirect: send it "
+                "there yourself if you mean to"
+            )
         if not _replayable(body):
-            return None
+            return (
+                f"the server redirected the request with {response.status} to {shown}; its "
+                "streamed body cannot be sent again"
+            )
         headers = dict(request.headers)
         if not same_origin:
             secret = SENSITIVE_HEADERS | self._shared.secret_headers
@@ -756,25 +876,34 @@ class BaseClient:
         shared = self._shared
         if request.authenticate and shared.auth is not None:
             await shared.auth.apply(request, self)
-        held = shared.limits.cooldown.remaining()
-        if held > self._options.retry.max_retry_after:
-            # A spent budget (or a 429) asks for a longer wait than we would ever retry after:
-            # say so at once rather than hang every call of the client until then.
-            raise RateLimitError(
-                f"the {self.vendor} rate limit is spent for {held:.0f} s more, "
-                f"above max_retry_after ({self._options.retry.max_retry_after:g} s)",
-                retry_after=held,
-                status=429,
+        bad = bad_header(request.headers)
+        if bad is not None:  # a CR/LF in a key, an origin, a header: nothing is sent
+            raise InvalidRequestError(
+                bad_header_message(f"header {bad!r}"),
                 method=request.method,
                 url=redact_url(request.url),
                 attempts=number,
             )
+        cap = self._options.retry.max_retry_after
+        held = shared.limits.cooldown.remaining()
+        if held > cap:
+            # A spent budget (or a 429) asks for a longer wait than we would ever retry after:
+            # say so at once rather than hang every call of the client until then.
+            raise self._spent(request, held, number)
         if observed is not None:
             if held > 0:
                 await observed.held(held)
             await observed.request()
         started = time.perf_counter()
-        release = await shared.limits.acquire()
+        try:
+            # The cool-down is checked again as the last step, once a slot is ours.
+            release = await shared.limits.acquire(max_cooldown=cap)
+        except CoolDownTooLong as err:
+            spent = self._spent(request, err.remaining, number)
+            if observed is not None:  # the attempt began: it ends here, unsent
+                elapsed = time.perf_counter() - started
+                await observed.response(elapsed=elapsed, error=type(spent).__name__)
+            raise spent from None
         try:
             if not stream:
                 response = await shared.transport.send(request)
@@ -789,6 +918,7 @@ class BaseClient:
                         attempt=number,
                         elapsed=time.perf_counter() - started,
                         secret_headers=shared.secret_headers,
+                        status=streamed.status,
                     )
                     # The slot stays taken while the body streams; closing the stream frees it.
                     streamed.on_close(release)
@@ -830,6 +960,18 @@ class BaseClient:
         if observed is not None:
             await observed.response(elapsed=response.elapsed, status=response.status)
         return response
+
+    def _spent(self, request: Request, held: float, number: int) -> RateLimitError:
+        cap = self._options.retry.max_retry_after
+        return RateLimitError(
+            f"the {self.vendor} rate limit is spent for {held:.0f} s more, "
+            f"above max_retry_after ({cap:g} s)",
+            retry_after=held,
+            status=429,
+            method=request.method,
+            url=redact_url(request.url),
+            attempts=number,
+        )
 
 
 def _replayable(body: bytes | Multipart | None) -> bool:

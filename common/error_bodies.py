@@ -14,6 +14,7 @@ import attrs
 
 from .errors import DecodeError, HTTPStatusError, RateLimitError, error_class_for_status
 from .messages import Response
+from .redact import redact_headers
 from .retry import parse_retry_after
 
 __all__ = ["REQUEST_ID_HEADERS", "ErrorDetails", "ErrorParser", "JsonErrorParser", "status_error"]
@@ -128,7 +129,12 @@ class JsonErrorParser:
 
 
 def status_error(response: Response, parser: ErrorParser, *, attempts: int) -> HTTPStatusError:
-    """The exception for an error *response*; the body is read by *parser*."""
+    """The exception for an error *response*; the body is read by *parser*.
+
+    Every secret the library holds is scrubbed from the message, body, field errors and
+    request id (:class:`~common.errors.ApiError` does it as they are set); the headers kept
+    are redacted (:func:`~common.redact.redact_headers`).
+    """
     try:
         body: Any = response.json()
     except DecodeError:  # an HTML page from a proxy, say: keep an excerpt instead
@@ -151,7 +157,8 @@ def status_error(response: Response, parser: ErrorParser, *, attempts: int) -> H
         "body": body if body is not None else response.excerpt(),
         "request_id": details.request_id,
         "field_errors": details.field_errors,
-        "headers": dict(response.headers),
+        # No cookie, no signed URL in a Location: an error may be logged or reported whole.
+        "headers": redact_headers(response.headers),
         "method": response.method,
         "url": response.url,
         "attempts": attempts,

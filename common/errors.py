@@ -11,6 +11,7 @@ The tree::
     │   ├── TimeoutError           connect, read or total timeout
     │   └── ReadError              the connection broke after the request was sent
     ├── DecodeError                a body that is not JSON, or not the documented shape
+    │   └── PaginationCycleError   a listing's next page is one already read
     └── HTTPStatusError            the server answered 4xx/5xx
         ├── BadRequestError        400
         ├── AuthenticationError    401
@@ -29,8 +30,10 @@ Every error that followed a request carries ``method`` and ``url`` (secrets remo
 from __future__ import annotations
 
 import builtins
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar
+
+from .redact import redact_data
 
 __all__ = [
     "ApiError",
@@ -43,6 +46,7 @@ __all__ = [
     "HTTPStatusError",
     "InvalidRequestError",
     "NotFoundError",
+    "PaginationCycleError",
     "PermissionDeniedError",
     "RateLimitError",
     "ReadError",
@@ -58,9 +62,18 @@ __all__ = [
 class ApiError(Exception):
     """Base of every error this library raises."""
 
+    message: str
     method: str | None
     url: str | None
     attempts: int
+
+    #: Attributes that may hold what a server sent: every secret the library holds, and
+    #: every credential-like ``key=value`` (a signed URL quoted back), is removed from them
+    #: as they are set (:func:`common.redact.redact_data`), whoever builds the error, so a
+    #: server echoing a token back cannot put it in a message, a log or an error report.
+    _SCRUBBED: ClassVar[frozenset[str]] = frozenset(
+        {"message", "body", "excerpt", "request_id", "field_errors", "headers", "paths", "detail"}
+    )
 
     def __init__(
         self,
@@ -70,11 +83,17 @@ class ApiError(Exception):
         url: str | None = None,
         attempts: int = 0,
     ) -> None:
+        message = redact_data(message)
         super().__init__(message)
-        self.message = message
+        Exception.__setattr__(self, "message", message)  # redacted just above
         self.method = method
         self.url = url
         self.attempts = attempts
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in self._SCRUBBED and value:
+            value = redact_data(value)
+        super().__setattr__(name, value)
 
     def _context(self) -> list[str]:
         parts: list[str] = []
@@ -102,7 +121,25 @@ class UnsafeURLError(ApiError):
 
 
 class TransportError(ApiError):
-    """The exchange failed below HTTP: no usable status line was received."""
+    """The exchange failed below HTTP: no usable status line was received.
+
+    The failure aiohttp or the socket reported is not chained as ``__cause__`` (its frames
+    hold the request's headers, credentials included, and error reporters render frame
+    locals): ``detail`` describes it instead.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str | None = None,
+        url: str | None = None,
+        attempts: int = 0,
+        detail: str | None = None,
+    ) -> None:
+        super().__init__(message, method=method, url=url, attempts=attempts)
+        #: What failed underneath, as text: ``"ClientConnectorError: [Errno 111] ..."``.
+        self.detail = detail
 
 
 class ConnectError(TransportError):
@@ -119,9 +156,10 @@ class TimeoutError(TransportError, builtins.TimeoutError):
         method: str | None = None,
         url: str | None = None,
         attempts: int = 0,
+        detail: str | None = None,
         connected: bool = True,
     ) -> None:
-        super().__init__(message, method=method, url=url, attempts=attempts)
+        super().__init__(message, method=method, url=url, attempts=attempts, detail=detail)
         #: ``False`` when the timeout hit while connecting (the request was never sent).
         self.connected = connected
 
@@ -131,7 +169,8 @@ class ReadError(TransportError):
 
 
 class ResponseTooLargeError(ReadError):
-    """An answer's body is larger than the client's ``max_response_size``; it was not read."""
+    """An answer's body is larger than the client's ``max_response_size``, counted in decoded
+    bytes (after gzip, deflate or brotli); reading stopped there. Never retried."""
 
 
 class DecodeError(ApiError):
@@ -146,11 +185,24 @@ class DecodeError(ApiError):
         method: str | None = None,
         url: str | None = None,
         attempts: int = 0,
+        body: Any = None,
+        paths: Iterable[str] = (),
     ) -> None:
         super().__init__(message, method=method, url=url, attempts=attempts)
         self.status = status
         #: The first few hundred characters of the offending body, for diagnosis.
         self.excerpt = excerpt
+        #: The whole decoded body (JSON data) when it parsed but did not have the documented
+        #: shape, so nothing the vendor sent is lost; ``None`` when it did not parse.
+        self.body = body
+        #: Where the shape went wrong, as JSONPath-like strings (``$.items[2].created_at``),
+        #: first failure first; empty when the body did not parse.
+        self.paths: tuple[str, ...] = tuple(paths)
+
+    @property
+    def path(self) -> str | None:
+        """The first failing path (see :attr:`paths`), or ``None``."""
+        return self.paths[0] if self.paths else None
 
 
 class HTTPStatusError(ApiError):
@@ -260,3 +312,10 @@ def error_class_for_status(status: int) -> type[HTTPStatusError]:
     if status >= 500:
         return ServerError
     return _BY_STATUS.get(status, HTTPStatusError)
+
+
+class PaginationCycleError(DecodeError):
+    """A listing led back to a page it had already read (by URL, cursor, id or number).
+
+    Following it would loop for ever; the pager stops before sending that request.
+    """

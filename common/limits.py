@@ -1,7 +1,9 @@
 """Client-side limits: a request rate, a number in flight, and the shared 429 cool-down.
 
 One :class:`Limits` belongs to a client and all its ``with_options`` copies. Around each
-attempt it waits out any cool-down a 429 started, takes a concurrency slot, then a rate token.
+attempt it waits out any cool-down a 429 started, takes a concurrency slot (counted across
+threads and event loops, :class:`ConcurrencyGate`), then a rate token, and checks the
+cool-down once more as the last step before the request goes on the wire.
 The rate limiter is pluggable (:class:`RateLimiter`): the default is a local leaky bucket
 (:class:`LocalRateLimiter`, a drift-free schedule), :class:`WindowQuota` keeps sliding-window
 quotas in this process, and
@@ -12,6 +14,7 @@ processes and hosts. A client accepts any of them as ``rate_limit=``.
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable, Mapping
@@ -22,7 +25,9 @@ import attrs
 from .retry import parse_retry_after
 
 __all__ = [
+    "ConcurrencyGate",
     "CoolDown",
+    "CoolDownTooLong",
     "Limits",
     "LocalRateLimiter",
     "Quota",
@@ -98,21 +103,24 @@ class LocalRateLimiter:
     ``margin`` (2 %) wider than ``per / rate``, so that late wake-ups and network jitter never
     put ``rate + 1`` requests into one window as the server measures it: 1,000 calls at 200/s
     take 5.1 s and meet no 429. A cancelled wait keeps its slot (it errs on sending fewer,
-    never more). Nothing here belongs to an event loop, so one limiter serves any loop.
+    never more). Nothing here belongs to an event loop, so one limiter serves any loop, and
+    slots are taken under a lock, so threads sharing it (each with its loop) share the rate.
     """
 
-    __slots__ = ("_interval", "_next", "_tolerance", "limit")
+    __slots__ = ("_interval", "_lock", "_next", "_tolerance", "limit")
 
     def __init__(self, limit: RateLimit) -> None:
         self.limit = limit
         self._interval = limit.interval * (1 + limit.margin)
         self._tolerance = (limit.burst - 1) * self._interval
         self._next = float("-inf")  # when the next request would go at the steady rate
+        self._lock = threading.Lock()
 
     async def acquire(self) -> None:
-        now = time.monotonic()
-        slot = max(now, self._next - self._tolerance)
-        self._next = max(self._next, slot) + self._interval
+        with self._lock:
+            now = time.monotonic()
+            slot = max(now, self._next - self._tolerance)
+            self._next = max(self._next, slot) + self._interval
         if slot > now:
             await asyncio.sleep(slot - now)
 
@@ -169,6 +177,7 @@ class WindowQuota:
         self._clock = clock
         self._sleep = sleep
         self._sent: list[deque[float]] = [deque() for _ in quota.windows]
+        self._lock = threading.Lock()  # threads sharing the quota check and count as one
 
     def _wait_needed(self, now: float) -> float:
         wait = 0.0
@@ -180,15 +189,20 @@ class WindowQuota:
         return wait
 
     async def acquire(self) -> None:
-        while (wait := self._wait_needed(self._clock())) > 0:
+        while True:
+            with self._lock:
+                now = self._clock()
+                wait = self._wait_needed(now)
+                if wait <= 0:
+                    for sent in self._sent:
+                        sent.append(now)
+                    return
             await self._sleep(wait)
-        now = self._clock()
-        for sent in self._sent:
-            sent.append(now)
 
     def usage(self) -> list[WindowUsage]:
         """Requests sent in each window, as of now (this process's count)."""
-        self._wait_needed(self._clock())  # drops what has left the windows
+        with self._lock:
+            self._wait_needed(self._clock())  # drops what has left the windows
         return [
             WindowUsage(limit=limit, per=per, used=len(sent))
             for (limit, per), sent in zip(self.quota.windows, self._sent, strict=True)
@@ -214,11 +228,30 @@ class CoolDown:
         """Seconds left before requests may flow again."""
         return max(self._until - time.monotonic(), 0.0)
 
-    async def wait(self) -> None:
-        """Sleep until the cool-down is over (returns at once when there is none)."""
+    async def wait(self, limit: float | None = None) -> None:
+        """Sleep until the cool-down is over (returns at once when there is none).
+
+        With *limit*, a cool-down with more than *limit* seconds left raises
+        :class:`CoolDownTooLong` instead of being waited out (also when a later 429 pushes
+        the deadline while we sleep).
+        """
         # A loop, not one sleep: another 429 may push the deadline while we sleep.
-        while (left := self._until - time.monotonic()) > 0:  # noqa: ASYNC110
+        while (left := self._until - time.monotonic()) > 0:
+            if limit is not None and left > limit:
+                raise CoolDownTooLong(left)
             await asyncio.sleep(left)
+
+
+class CoolDownTooLong(Exception):
+    """The shared cool-down asks for a longer wait than the caller accepts.
+
+    The client turns it into :class:`~common.errors.RateLimitError` with the request's
+    method and URL; ``remaining`` is the number of seconds left.
+    """
+
+    def __init__(self, remaining: float) -> None:
+        super().__init__(f"the cool-down has {remaining:.1f} s left")
+        self.remaining = remaining
 
 
 @attrs.frozen
@@ -298,55 +331,162 @@ def _count(raw: str | None) -> int | None:
         return None
 
 
+class _Waiter:
+    """One ``acquire()`` waiting for a slot, in the event loop it runs in."""
+
+    __slots__ = ("future", "granted", "loop")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.future: asyncio.Future[None] = loop.create_future()
+        #: Set (under the gate's lock) when a release handed this waiter the slot.
+        self.granted = False
+
+
+class ConcurrencyGate:
+    """At most ``size`` holders at once, across every thread and event loop that uses it.
+
+    ``asyncio.Semaphore`` belongs to one event loop: a client shared by two threads, each
+    running its own loop, would let ``size`` requests through in each. This gate counts under
+    a :class:`threading.Lock` instead. Taking a free slot is a locked increment, nothing
+    awaited (the single-loop fast path); a full gate queues the caller (first come, first
+    served, whatever its loop), and a release hands the slot straight to the oldest waiter,
+    waking it in its own loop (``call_soon``, or ``call_soon_threadsafe`` from another
+    thread). A cancelled waiter gives back a slot it was handed, so none is ever lost.
+    """
+
+    __slots__ = ("_count", "_lock", "_waiters", "size")
+
+    def __init__(self, size: int) -> None:
+        if size < 1:
+            raise ValueError("a concurrency gate needs at least one slot")
+        self.size = size
+        self._count = 0
+        self._lock = threading.Lock()
+        self._waiters: deque[_Waiter] = deque()
+
+    @property
+    def in_use(self) -> int:
+        """Slots held right now (by any thread)."""
+        return self._count
+
+    def try_acquire(self) -> bool:
+        """Take a slot if one is free and nobody queues for it; never waits."""
+        with self._lock:
+            if self._count < self.size and not self._waiters:
+                self._count += 1
+                return True
+        return False
+
+    async def acquire(self) -> None:
+        """Take a slot, waiting (in this loop) until one is free."""
+        if self.try_acquire():
+            return
+        waiter = _Waiter(asyncio.get_running_loop())
+        with self._lock:
+            if self._count < self.size and not self._waiters:  # freed meanwhile
+                self._count += 1
+                return
+            self._waiters.append(waiter)
+        try:
+            await waiter.future
+        except BaseException:
+            with self._lock:
+                granted = waiter.granted
+                if not granted:
+                    self._waiters.remove(waiter)
+            if granted and not waiter.future.cancelled():
+                self.release()  # handed a slot, then cancelled before using it
+            # (a slot handed to a future cancelled first is passed on by _wake)
+            raise
+
+    def release(self) -> None:
+        """Free one slot: the oldest waiter gets it, else it returns to the pool."""
+        while True:
+            with self._lock:
+                if not self._waiters:
+                    self._count -= 1
+                    return
+                waiter = self._waiters.popleft()
+                waiter.granted = True
+            try:
+                if asyncio._get_running_loop() is waiter.loop:
+                    waiter.loop.call_soon(self._wake, waiter)
+                else:
+                    waiter.loop.call_soon_threadsafe(self._wake, waiter)
+            except RuntimeError:  # its loop is closed: the slot goes to the next one
+                continue
+            return
+
+    def _wake(self, waiter: _Waiter) -> None:
+        if waiter.future.done():  # cancelled before it could take the slot: pass it on
+            self.release()
+        else:
+            waiter.future.set_result(None)
+
+    def __repr__(self) -> str:
+        return f"ConcurrencyGate(size={self.size}, in_use={self._count})"
+
+
 class Limits:
-    """The limits of one client: ``release = await limits.acquire()`` before each attempt."""
+    """The limits of one client: ``release = await limits.acquire()`` before each attempt.
+
+    One object serves the client and its ``with_options`` copies, from any thread and event
+    loop: ``max_concurrency`` counts requests in flight across all of them.
+    """
 
     def __init__(
-        self, *, rate_limiter: RateLimiter | None = None, max_concurrency: int | None = None
+        self,
+        *,
+        rate_limiter: RateLimiter | None = None,
+        max_concurrency: int | None = None,
+        pool_size: int | None = None,
     ) -> None:
         if max_concurrency is not None and max_concurrency < 1:
             raise ValueError("max_concurrency must be at least 1")
+        if pool_size is not None and pool_size < 1:
+            raise ValueError("pool_size must be at least 1")
         self.rate_limiter = rate_limiter
         self.max_concurrency = max_concurrency
         self.cooldown = CoolDown()
         #: The server's own figures (``X-RateLimit-*``), fed to the cool-down.
         self.server = ServerBudget(self.cooldown)
-        # A semaphore belongs to the loop it first waited in; keep one per running loop.
-        self._semaphore: asyncio.Semaphore | None = None
-        self._semaphore_loop: asyncio.AbstractEventLoop | None = None
+        # Requests in flight: at most max_concurrency, and never more than the connection
+        # pool holds. A request that waited inside aiohttp's pool would go on the wire once
+        # a connection freed up, past every check made here (the cool-down above all).
+        sizes = [n for n in (max_concurrency, pool_size) if n is not None]
+        self._gate = ConcurrencyGate(min(sizes)) if sizes else None
 
-    def _slots(self) -> asyncio.Semaphore | None:
-        if self.max_concurrency is None:
-            return None
-        loop = asyncio.get_running_loop()
-        if self._semaphore is None or self._semaphore_loop is not loop:
-            self._semaphore = asyncio.Semaphore(self.max_concurrency)
-            self._semaphore_loop = loop
-        return self._semaphore
-
-    async def acquire(self) -> Callable[[], None]:
+    async def acquire(self, *, max_cooldown: float | None = None) -> Callable[[], None]:
         """Wait for the cool-down, a concurrency slot and a rate token; return the release.
 
-        The release frees exactly the slot taken here (safe to call once, from any code path).
+        The cool-down is checked first (no slot is held while a 429's window runs) and again
+        last, once the slot and the token are in hand: a 429 that arrived while this request
+        queued holds it too, so nothing reaches the server inside the window. A cool-down
+        longer than *max_cooldown* seconds raises :class:`CoolDownTooLong` instead of
+        waiting (nothing is held then). The release frees exactly the slot taken here (safe
+        to call once, from any code path, in any thread).
         """
         cooldown = self.cooldown
+        gate = self._gate
         if cooldown._until:  # a 429 (or a spent server budget) was ever seen: maybe wait
-            await cooldown.wait()
-        slots = self._slots()
-        if slots is None and self.rate_limiter is None:
-            return _nothing  # the happy path of an unlimited client: nothing awaited
-        if slots is not None:
-            await slots.acquire()
+            await cooldown.wait(max_cooldown)
+        if gate is None:
+            if self.rate_limiter is None:
+                return _nothing  # an unlimited client: nothing awaited
+        elif not gate.try_acquire():
+            await gate.acquire()
         try:
             if self.rate_limiter is not None:
                 await self.rate_limiter.acquire()
-            # A 429 may have arrived while we queued: honour it before sending.
-            await cooldown.wait()
+            if cooldown._until:
+                # The last step before the wire: a 429 may have arrived while we queued.
+                await cooldown.wait(max_cooldown)
         except BaseException:
-            if slots is not None:
-                slots.release()
+            if gate is not None:
+                gate.release()
             raise
-        return _nothing if slots is None else slots.release
+        return _nothing if gate is None else gate.release
 
     def __repr__(self) -> str:
         return f"Limits(rate_limiter={self.rate_limiter!r}, max_concurrency={self.max_concurrency})"

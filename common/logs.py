@@ -24,13 +24,25 @@ def log_exchange(
     response: Response | None = None,
     error: BaseException | None = None,
     secret_headers: Iterable[str] = (),
+    status: int | None = None,
 ) -> None:
-    """``GET https://host/path?q -> 200 (attempt 1, 12.3 ms)``, plus headers at DEBUG."""
+    """``GET https://host/path?q -> 200 (attempt 1, 12.3 ms)``, plus headers at DEBUG.
+
+    A download whose body is still streaming has no *response* yet: its *status* is logged
+    as ``200 streamed``. URLs are redacted (:func:`~common.redact.redact_url`: user info,
+    credential-like query values, signed-URL parameters) and so are the headers
+    (:func:`~common.redact.redact_headers`: credentials masked, ``Location`` redacted).
+    """
     level = logging.INFO if error is None else logging.WARNING
     if not logger.isEnabledFor(level):
         return
     url = redact_url(request.url.with_query(request.params) if request.params else request.url)
-    outcome = str(response.status) if response is not None else type(error).__name__
+    if response is not None:
+        outcome = str(response.status)
+    elif error is not None:
+        outcome = type(error).__name__
+    else:
+        outcome = "streamed" if status is None else f"{status} streamed"
     logger.log(
         level,
         "%s %s -> %s (attempt %d, %.1f ms)",

@@ -69,6 +69,16 @@ class Request:
         return f"<Request {self.method} {self.url.with_query(None).with_user(None)}>"
 
 
+def _parse_failure(err: ValueError) -> str:
+    """Where a JSON parser gave up, without quoting the document (it may hold anything)."""
+    line, column = getattr(err, "lineno", None), getattr(err, "colno", None)
+    if isinstance(line, int) and isinstance(column, int):
+        return f"line {line} column {column}"
+    if isinstance(err, UnicodeDecodeError):
+        return f"not UTF-8 at byte {err.start}"
+    return type(err).__name__
+
+
 @attrs.frozen(slots=True, repr=False)
 class Response:
     """A complete response: status, headers and the whole body."""
@@ -108,15 +118,17 @@ class Response:
         try:
             return _json.loads(self.content)
         except ValueError as err:
-            content_type = self.headers.get("Content-Type", "unknown content type")
-            raise DecodeError(
-                f"expected a JSON body, got {content_type} that does not parse",
-                status=self.status,
-                excerpt=self.excerpt(),
-                method=self.method,
-                url=self.url,
-                attempts=self.attempts,
-            ) from err
+            where = _parse_failure(err)
+        # Raised here, outside the except block: the parser's frames hold the whole body.
+        content_type = self.headers.get("Content-Type", "unknown content type")
+        raise DecodeError(
+            f"expected a JSON body, got {content_type} that does not parse ({where})",
+            status=self.status,
+            excerpt=self.excerpt(),
+            method=self.method,
+            url=self.url,
+            attempts=self.attempts,
+        )
 
     def __repr__(self) -> str:
         return f"<Response {self.status} {self.method} {self.url}>"

@@ -4,7 +4,9 @@ The rules (ARCHITECTURE.md): 429 is retried for any method, since the server did
 the request; 408, 500, 502, 503, 504, timeouts and broken connections only for idempotent
 methods; a connection that was never established for any method. ``Retry-After`` (seconds,
 fractional seconds or an HTTP date, with ``X-RateLimit-Reset`` as a fallback) wins over the
-exponential backoff; a wait above ``max_retry_after`` is not waited at all.
+exponential backoff; a wait above ``max_retry_after`` is not waited at all. A 429 holds every
+request of the client (the shared cool-down) for its ``Retry-After``, or for the backoff
+when it gives none.
 
 The happy path builds no tenacity object: :func:`call_with_retries` makes the first attempt
 itself and hands over to tenacity (imported then, not before) only when that attempt asks for
@@ -14,8 +16,10 @@ a retry.
 from __future__ import annotations
 
 import asyncio
-import email.utils
+import datetime
+import math
 import random
+import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Final, Protocol
@@ -44,14 +48,92 @@ def is_idempotent(method: str) -> bool:
     return method.upper() in IDEMPOTENT_METHODS
 
 
-def _seconds(text: str) -> float | None:
+#: ``Retry-After`` as a delay: RFC 9110's ``delay-seconds`` (``1*DIGIT``, ASCII digits only),
+#: plus one tolerance of ours: a decimal fraction (``"0.137"``), which rate limiters (this
+#: library's emulators among them) send to say a window ends within the second. No sign, no
+#: exponent, no ``_`` separator (Python's ``float("1_0")`` is 10), no ``inf``/``nan``.
+_DELAY_SECONDS: Final = re.compile(r"([0-9]+)(?:\.([0-9]+))?\Z", re.ASCII)
+#: Seconds we ever take a server's word for: a delay longer than this (up to hundreds of
+#: digits) reads as this many seconds -- far above any cap, so the caller gives up at once --
+#: rather than as garbage (which would mean "retry after the usual backoff").
+MAX_DELAY_SECONDS: Final = 10.0**9
+_MONTHS: Final = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+_MONTH = "(" + "|".join(_MONTHS) + ")"
+_TIME = r"([0-9]{2}):([0-9]{2}):([0-9]{2})"
+#: The three forms of RFC 9110 section 5.6.7 HTTP-date, exactly (they are case-sensitive).
+_IMF_FIXDATE: Final = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), ([0-9]{2}) " + _MONTH + r" ([0-9]{4}) " + _TIME + r" GMT\Z"
+)
+_RFC850_DATE: Final = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), ([0-9]{2})-"
+    + _MONTH
+    + r"-([0-9]{2}) "
+    + _TIME
+    + r" GMT\Z"
+)
+_ASCTIME_DATE: Final = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) " + _MONTH + r" ([0-9 ][0-9]) " + _TIME + r" ([0-9]{4})\Z"
+)
+
+
+def _decimal(text: str) -> float | None:
+    """``delay-seconds`` (or a decimal fraction) as a number; ``None`` if *text* is not one.
+
+    A number of more than 20 digits reads as infinity (no need to build it to know it is
+    more than any wait); callers bound it with :data:`MAX_DELAY_SECONDS`.
+    """
+    match = _DELAY_SECONDS.match(text)
+    if match is None:
+        return None
+    whole, fraction = match.groups()
+    whole = whole.lstrip("0") or "0"
+    if len(whole) > 20:
+        return math.inf
+    return float(f"{whole}.{fraction[:20]}") if fraction else float(int(whole))
+
+
+def _http_date(text: str, now: float) -> float | None:
+    """Seconds from *now* until an RFC 9110 HTTP-date (``None`` if *text* is not one)."""
+    if (match := _IMF_FIXDATE.match(text)) is not None:
+        day, month, year, hour, minute, second = match.groups()
+    elif (match := _RFC850_DATE.match(text)) is not None:
+        day, month, short_year, hour, minute, second = match.groups()
+        # RFC 9110: a two-digit year more than 50 years ahead is in the past century.
+        this_year = datetime.datetime.fromtimestamp(now, datetime.timezone.utc).year
+        year_number = this_year - this_year % 100 + int(short_year)
+        if year_number > this_year + 50:
+            year_number -= 100
+        year = str(year_number)
+    elif (match := _ASCTIME_DATE.match(text)) is not None:
+        month, day, hour, minute, second, year = match.groups()
+    else:
+        return None
     try:
-        value = float(text)
-    except ValueError:
+        when = datetime.datetime(
+            int(year),
+            _MONTHS.index(month) + 1,
+            int(day),
+            int(hour),
+            int(minute),
+            min(int(second), 59),  # a leap second reads as the second before it
+            tzinfo=datetime.timezone.utc,
+        )
+    except ValueError:  # 31 Feb, hour 25, ...
         return None
-    if value != value or value in (float("inf"), float("-inf")):  # NaN or infinite
-        return None
-    return value
+    return when.timestamp() - now
 
 
 def parse_retry_after(
@@ -59,33 +141,33 @@ def parse_retry_after(
 ) -> float | None:
     """Seconds the server asks us to wait, or ``None`` when it did not say (or said garbage).
 
-    Reads ``Retry-After`` as seconds (``"2"``, ``"0.5"``) or an HTTP date, then falls back to
-    ``X-RateLimit-Reset`` as a Unix timestamp (seconds or milliseconds) or a delay in seconds
-    (only with *reset_fallback*: that header dates the quota window, which says nothing about
-    when a 503 will clear). Past dates give ``0.0``. *now* is a Unix time, for tests.
+    Reads ``Retry-After`` in the two forms RFC 9110 allows, ``delay-seconds`` (``"2"``; a
+    decimal fraction such as ``"0.5"`` is tolerated too) and ``HTTP-date`` (IMF-fixdate, or the
+    obsolete RFC 850 and asctime forms), then falls back to ``X-RateLimit-Reset`` as a Unix
+    timestamp (seconds or milliseconds) or a delay in seconds (only with *reset_fallback*: that
+    header dates the quota window, which says nothing about when a 503 will clear). Past dates
+    give ``0.0``; a delay of absurd length (hundreds of digits) gives
+    :data:`MAX_DELAY_SECONDS`, above any cap. Anything else (``-3``, ``1_0``, ``1e3``,
+    ``inf``, non-ASCII digits) is garbage: ``None``. *now* is a Unix time, for tests.
     """
     current = time.time() if now is None else now
     raw = headers.get("Retry-After")
     if raw is not None:
-        raw = raw.strip()
-        seconds = _seconds(raw)
+        raw = raw.strip(" \t")
+        seconds = _decimal(raw)
+        if seconds is None:
+            seconds = _http_date(raw, current)
         if seconds is not None:
-            return max(seconds, 0.0)
-        try:
-            when = email.utils.parsedate_to_datetime(raw)
-        except (TypeError, ValueError, IndexError):
-            when = None
-        if when is not None and when.tzinfo is not None:
-            return max(when.timestamp() - current, 0.0)
+            return min(max(seconds, 0.0), MAX_DELAY_SECONDS)
     reset = headers.get("X-RateLimit-Reset") if reset_fallback else None
     if reset is not None:
-        value = _seconds(reset.strip())
+        value = _decimal(reset.strip(" \t"))
         if value is not None:
             if value >= _EPOCH_SECONDS_FLOOR * 1000:
                 value /= 1000.0
             if value >= _EPOCH_SECONDS_FLOOR:
-                return max(value - current, 0.0)
-            return max(value, 0.0)
+                value -= current
+            return min(max(value, 0.0), MAX_DELAY_SECONDS)
     return None
 
 
@@ -166,17 +248,21 @@ class _Decider:
         limited = outcome.status == 429
         requested = parse_retry_after(outcome.headers, reset_fallback=limited)
         within_cap = requested is not None and requested <= self.policy.max_retry_after
-        if limited and within_cap and self.cooldown is not None:
+        cooldown = self.cooldown if limited else None
+        if cooldown is not None:
             # Every request of this client waits out the same window, once, together --
-            # even when this call has no retries left.
-            assert requested is not None
-            self.cooldown.extend(requested)
+            # even when this call has no retries left. Without a word from the server on
+            # how long, the window is this call's backoff.
+            if requested is None:
+                cooldown.extend(self.policy.backoff(attempt))
+            elif within_cap:
+                cooldown.extend(requested)
         if attempt > self.policy.max_retries:
             return None
         if not self.policy.retries_status(self.method, outcome.status):
             return None
         if requested is None:
-            return self.policy.backoff(attempt)
+            return self.policy.backoff(attempt) if cooldown is None else cooldown.remaining()
         if not within_cap:
             return None
         if limited and self.cooldown is not None:

@@ -9,8 +9,9 @@ closed here. Otherwise a client opens its own, lazily, inside the running loop, 
   and pytest-asyncio finalise async generators before closing a loop: a small one is parked
   in each loop for that), so nothing is left for the garbage collector to close on a dead
   loop;
-* a client dropped without ``aclose()`` warns once, with a ``ResourceWarning`` naming where it
-  was created, and its session is closed without scheduling anything on a dead loop.
+* a client dropped without ``aclose()`` closes its session first (without scheduling anything
+  on a dead loop), then warns once, with a ``ResourceWarning`` naming where it was created: even
+  when warnings are errors, aiohttp is left with nothing to warn about.
 """
 
 from __future__ import annotations
@@ -211,13 +212,19 @@ class SessionHolder:
                 _drop(entry)
 
     def __del__(self, _warn: Any = warnings.warn) -> None:
-        if self._opened and not self._closed:
-            _warn(
-                f"unclosed {self.label} client created at {self.created_at}; close it with "
-                "'await client.aclose()' or use 'async with'",
-                ResourceWarning,
-                source=self,
-            )
-        for parked in self._parked.values():
-            if not parked.session.closed:
-                _drop(parked)
+        unclosed = self._opened and not self._closed
+        try:
+            # Clean up first: with ResourceWarning turned into an error (-W error, pytest's
+            # filterwarnings), the warning below raises, and cleanup after it would never
+            # run -- leaving aiohttp to warn again about the connector and session.
+            for parked in list(self._parked.values()):
+                if not parked.session.closed:
+                    _drop(parked)
+        finally:
+            if unclosed:
+                _warn(
+                    f"unclosed {self.label} client created at {self.created_at}; close it "
+                    "with 'await client.aclose()' or use 'async with'",
+                    ResourceWarning,
+                    source=self,
+                )

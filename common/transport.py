@@ -5,21 +5,32 @@ created lazily inside the running loop, on first use, with a connection pool siz
 client; it belongs to that loop, and a later loop gets a session of its own. A borrowed
 session is used as it is and never closed here. aiohttp's exceptions are translated into
 this library's :mod:`~common.errors`; nothing else is decided here.
+
+Two rules hold for every body read here and every error raised from here:
+
+* **Bounded memory.** A body is read in chunks of *decoded* bytes (after gzip, deflate or
+  brotli, whatever aiohttp undoes) and reading stops past ``max_response_size`` with
+  :class:`~common.errors.ResponseTooLargeError`: a small compressed body cannot unfold into
+  gigabytes. Only a download's success stream is exempt; its consumer reads it chunk by chunk.
+* **No credential on a traceback.** aiohttp's frames hold the request's headers, and error
+  reporters (Sentry, rich, ``pytest -l``) render frame locals. A translated error is raised
+  outside the ``except`` block that caught aiohttp's (no ``__cause__``, no ``__context__``),
+  from a frame that holds no aiohttp object; ``detail`` describes what failed underneath.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import time
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterator
-from typing import IO, Any
+from collections.abc import AsyncIterable, AsyncIterator, Callable
+from typing import IO, Any, Final
 
 import aiohttp
 from multidict import CIMultiDictProxy
 
 from .errors import (
+    ApiError,
     ConnectError,
     ReadError,
     ResponseTooLargeError,
@@ -29,9 +40,10 @@ from .errors import (
 from .files import Multipart, Upload
 from .messages import Request, Response, Timeout
 from .redact import redact_url
+from .secrets import scrub_text
 from .sessions import SessionHolder
 
-__all__ = ["AiohttpTransport", "StreamedBody"]
+__all__ = ["AiohttpTransport", "StreamedBody", "read_bounded"]
 
 _UPLOAD_CHUNK = 256 * 1024
 
@@ -54,43 +66,60 @@ def _client_timeout(timeout: Timeout) -> aiohttp.ClientTimeout:
 _FAILURES = (aiohttp.ClientError, asyncio.TimeoutError, ConnectionError)
 
 
+def _describe(err: BaseException) -> str:
+    """What *err* says, with nothing of the request in it: no URL query, no user info, no
+    secret the library holds (aiohttp puts the full URL in some of its messages)."""
+    if isinstance(err, aiohttp.ClientResponseError):
+        text = f"{err.status} {err.message}"
+    elif isinstance(err, aiohttp.InvalidURL):
+        text = redact_url(str(err.url))
+    elif isinstance(err, aiohttp.ClientConnectorError):
+        text = str(err.os_error)
+    else:
+        text = str(err)
+    return scrub_text(f"{type(err).__name__}: {text}" if text else type(err).__name__)
+
+
 def _translate(err: BaseException, request: Request) -> TransportError:
     """This library's transport error for an aiohttp or socket failure (one of _FAILURES)."""
     method, url = request.method, redact_url(request.url)
+    detail = _describe(err)
     if isinstance(err, aiohttp.ConnectionTimeoutError):
-        return TimeoutError("timed out connecting", connected=False, method=method, url=url)
-    if isinstance(err, (aiohttp.ServerTimeoutError, asyncio.TimeoutError)):
-        return TimeoutError("timed out waiting for the server", method=method, url=url)
-    if isinstance(err, aiohttp.ClientConnectorError):
-        return ConnectError(f"could not connect: {err.os_error}", method=method, url=url)
-    if isinstance(err, aiohttp.ClientPayloadError):
-        return ReadError("the connection broke while reading the body", method=method, url=url)
-    if isinstance(err, aiohttp.ServerDisconnectedError):
-        return ReadError("the server closed the connection", method=method, url=url)
-    if isinstance(err, (aiohttp.ClientOSError, ConnectionError)):
-        return ReadError(f"the connection failed: {err}", method=method, url=url)
-    if isinstance(err, aiohttp.ClientResponseError):  # its str() holds the full URL
-        return TransportError(
-            f"{type(err).__name__}: {err.status} {err.message}", method=method, url=url
+        return TimeoutError(
+            "timed out connecting", connected=False, method=method, url=url, detail=detail
         )
-    return TransportError(f"{type(err).__name__}: {err}", method=method, url=url)
-
-
-@contextlib.contextmanager
-def _translated(request: Request) -> Iterator[None]:
-    """Re-raise aiohttp and socket failures as this library's transport errors."""
-    try:
-        yield
-    except _FAILURES as err:
-        raise _translate(err, request) from err
+    if isinstance(err, (aiohttp.ServerTimeoutError, asyncio.TimeoutError)):
+        return TimeoutError(
+            "timed out waiting for the server", method=method, url=url, detail=detail
+        )
+    if isinstance(err, aiohttp.ClientConnectorError):
+        return ConnectError(
+            f"could not connect: {err.os_error}", method=method, url=url, detail=detail
+        )
+    if isinstance(err, aiohttp.ClientPayloadError):
+        return ReadError(
+            "the connection broke while reading the body", method=method, url=url, detail=detail
+        )
+    if isinstance(err, aiohttp.ServerDisconnectedError):
+        return ReadError("the server closed the connection", method=method, url=url, detail=detail)
+    if isinstance(err, (aiohttp.ClientOSError, ConnectionError)):
+        return ReadError(f"the connection failed: {err}", method=method, url=url, detail=detail)
+    return TransportError(detail, method=method, url=url, detail=detail)
 
 
 class StreamedBody:
-    """A response whose body is still on the wire (downloads). Always ``aclose()`` it."""
+    """A response whose body is still on the wire (downloads). Always ``aclose()`` it.
 
-    def __init__(self, response: aiohttp.ClientResponse, request: Request) -> None:
+    :meth:`read` (the whole body, for an error answer) stops past *max_size* decoded bytes;
+    :meth:`iter_chunks` (a download's content) is bounded by its consumer.
+    """
+
+    def __init__(
+        self, response: aiohttp.ClientResponse, request: Request, max_size: int | None = None
+    ) -> None:
         self._response = response
         self._request = request
+        self._max_size = max_size
         self.status = response.status
         self.headers: CIMultiDictProxy[str] = response.headers
         self.url = redact_url(response.url)
@@ -103,13 +132,28 @@ class StreamedBody:
         return disposition.filename if disposition is not None else None
 
     async def iter_chunks(self, chunk_size: int) -> AsyncIterator[bytes]:
-        with _translated(self._request):
-            async for chunk in self._response.content.iter_chunked(chunk_size):
-                yield chunk
+        content = self._response.content
+        while True:
+            try:
+                chunk = await content.read(chunk_size)
+            except _FAILURES as err:
+                failure = _translate(err, self._request)
+                break
+            if not chunk:
+                return
+            yield chunk
+        raise failure  # here, not in the except block: no aiohttp frame is chained
 
     async def read(self) -> bytes:
-        with _translated(self._request):
-            return await self._response.read()
+        """The whole body, at most *max_size* decoded bytes (else ResponseTooLargeError)."""
+        failure: ApiError
+        try:
+            return await _read_body(self._response, self._max_size, self._request)
+        except _FAILURES as err:
+            failure = _translate(err, self._request)
+        except ResponseTooLargeError as err:
+            failure = err.with_traceback(None)  # its frames hold aiohttp's response
+        raise failure
 
     def on_close(self, callback: Callable[[], None]) -> None:
         """Call *callback* once when the stream is closed (frees a concurrency slot)."""
@@ -217,60 +261,75 @@ class AiohttpTransport:
         )
 
     async def send(self, request: Request) -> Response:
-        """Make one exchange and read the whole body."""
+        """Make one exchange and read the whole body (at most ``max_response_size`` bytes)."""
         if isinstance(request.body, Multipart):
             return await self._send_multipart(request)
         started = time.perf_counter()
-        # The hot path: no context manager objects, nothing built that a GET does not need.
+        failure: ApiError
         try:
-            session = self._sessions.current() or await self._sessions.get()
-            response = await session.request(
-                request.method,
-                request.url,
-                params=request.params or None,
-                headers=request.headers,
-                data=request.body,
-                timeout=_client_timeout(request.timeout),
-                allow_redirects=False,
-            )
-            try:
-                if self._max_response_size is None:
-                    content = await response.read()
-                else:
-                    content = await _read_at_most(response, self._max_response_size, request)
-            finally:
-                response.release()  # what `async with response` does on the way out
-                if request.body is not None:
-                    await response.wait_for_close()  # the body writer, when there was one
+            response, content = await self._exchange(request)
         except _FAILURES as err:
-            raise _translate(err, request) from err
-        return _complete(response, content, request, started)
+            failure = _translate(err, request)
+        except ResponseTooLargeError as err:
+            failure = err.with_traceback(None)  # its frames hold aiohttp's response
+        else:
+            return _complete(response, content, request, started)
+        raise failure
+
+    async def _exchange(self, request: Request) -> tuple[aiohttp.ClientResponse, bytes]:
+        # The hot path: no context manager objects, nothing built that a GET does not need.
+        session = self._sessions.current() or await self._sessions.get()
+        response = await session.request(
+            request.method,
+            request.url,
+            params=request.params or None,
+            headers=request.headers,
+            data=request.body,
+            timeout=_client_timeout(request.timeout),
+            allow_redirects=False,
+        )
+        try:
+            content = await _read_body(response, self._max_response_size, request)
+        finally:
+            response.release()  # what `async with response` does on the way out
+            if request.body is not None:
+                await response.wait_for_close()  # the body writer, when there was one
+        return response, content
 
     async def _send_multipart(self, request: Request) -> Response:
         started = time.perf_counter()
+        failure: ApiError
+        try:
+            response, content = await self._exchange_multipart(request)
+        except _FAILURES as err:
+            failure = _translate(err, request)
+        except ResponseTooLargeError as err:
+            failure = err.with_traceback(None)
+        else:
+            return _complete(response, content, request, started)
+        raise failure
+
+    async def _exchange_multipart(self, request: Request) -> tuple[aiohttp.ClientResponse, bytes]:
         opened = _OpenedFiles()
         try:
-            with _translated(request):
-                async with await self._open(request, opened) as response:
-                    limit = self._max_response_size
-                    content = (
-                        await response.read()
-                        if limit is None
-                        else await _read_at_most(response, limit, request)
-                    )
+            async with await self._open(request, opened) as response:
+                content = await _read_body(response, self._max_response_size, request)
         finally:
             opened.close()
-        return _complete(response, content, request, started)
+        return response, content
 
     async def stream(self, request: Request) -> StreamedBody:
         """Make one exchange and return once the headers are in; the body stays unread."""
         opened = _OpenedFiles()
         try:
-            with _translated(request):
-                response = await self._open(request, opened)
+            response = await self._open(request, opened)
+        except _FAILURES as err:
+            failure = _translate(err, request)
+        else:
+            return StreamedBody(response, request, self._max_response_size)
         finally:
             opened.close()
-        return StreamedBody(response, request)
+        raise failure
 
     async def aclose(self) -> None:
         """Close the session we own (never a borrowed one). Safe to call twice."""
@@ -290,30 +349,55 @@ def _complete(
     )
 
 
-async def _read_at_most(response: aiohttp.ClientResponse, limit: int, request: Request) -> bytes:
-    """The whole body, unless it is larger than *limit* bytes (checked before and while
-    reading): then :class:`ResponseTooLargeError`, and the connection is not reused."""
-    declared = response.content_length
-    if declared is not None and declared > limit:
-        response.close()
-        raise _too_large(declared, limit, request)
-    if declared is not None:
+#: How much of a body is read at a time when it is counted against ``max_response_size``.
+_READ_CHUNK: Final = 64 * 1024
+
+
+async def read_bounded(
+    response: aiohttp.ClientResponse, limit: int | None, request: Request
+) -> bytes:
+    """The whole (decoded) body of *response*, or :class:`ResponseTooLargeError` once it is
+    larger than *limit* bytes (``None``: no limit); the connection is then closed, not reused.
+
+    The bound holds on the bytes aiohttp hands over *after* decoding ``Content-Encoding``
+    (gzip, deflate, brotli): the declared ``Content-Length`` is trusted only for a body sent
+    as it is (no encoding), where it is the size that will be read. aiohttp decompresses as
+    it is read, so a body that would unfold past the limit is never held whole. aiohttp
+    failures propagate untranslated: the caller translates them.
+    """
+    return await _read_body(response, limit, request)
+
+
+async def _read_body(
+    response: aiohttp.ClientResponse, limit: int | None, request: Request
+) -> bytes:
+    if limit is None:
         return await response.read()
+    declared = response.content_length
+    encoding = response.headers.get("Content-Encoding", "").strip().lower()
+    if declared is not None and encoding in ("", "identity"):
+        if declared > limit:
+            response.close()
+            raise _too_large(declared, limit, request, response.status)
+        return await response.read()  # exactly `declared` bytes
     chunks: list[bytes] = []
     size = 0
-    while chunk := await response.content.read(65536):
+    while chunk := await response.content.read(_READ_CHUNK):
         size += len(chunk)
         if size > limit:
             response.close()
-            raise _too_large(size, limit, request, at_least=True)
+            raise _too_large(size, limit, request, response.status, at_least=True)
         chunks.append(chunk)
     return b"".join(chunks)
 
 
-def _too_large(size: int, limit: int, request: Request, *, at_least: bool = False) -> ReadError:
+def _too_large(
+    size: int, limit: int, request: Request, status: int, *, at_least: bool = False
+) -> ResponseTooLargeError:
     more = "more than " if at_least else ""
     return ResponseTooLargeError(
-        f"the answer's body is {more}{size} bytes, above max_response_size={limit}",
+        f"the body of the {status} answer is {more}{size} bytes, above "
+        f"max_response_size={limit}; it was not read",
         method=request.method,
         url=redact_url(request.url),
     )

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Final
 
 from common import (
     ApiKeyHeader,
     BaseClient,
     ClientOptions,
+    InvalidRequestError,
     PageNumberPaging,
     Quota,
     Secret,
     WindowQuota,
     WindowUsage,
+    env,
 )
 from common._typing import Unpack
 
@@ -30,16 +34,19 @@ from .resources import (
     Questionnaires,
 )
 
-__all__ = ["DEFAULT_BASE_URL", "STANDARD_PLAN", "IntakeQClient"]
+__all__ = ["DEFAULT_BASE_URL", "ENVIRONMENT", "STANDARD_PLAN", "IntakeQClient"]
 
 DEFAULT_BASE_URL: Final = "https://intakeq.com/api/v1"
 #: IntakeQ's standard plan: 10 requests a minute and 500 a day (help centre). Raise it with
 #: ``rate_limit=Quota(((60, 60.0), (5000, 86400.0)))`` when IntakeQ has raised yours.
 STANDARD_PLAN: Final = Quota(((10, 60.0), (500, 86400.0)))
+#: The environment variable read for each argument left out (see :mod:`common.env`).
+ENVIRONMENT: Final[Mapping[str, str]] = MappingProxyType({"api_key": "INTAKEQ_API_KEY"})
 
 
 class IntakeQClient(BaseClient):
-    """IntakeQ's API, authenticated by the account's API key (header ``X-Auth-Key``).
+    """IntakeQ's API, authenticated by the account's API key (header ``X-Auth-Key``): give
+    ``api_key=``, or leave it out and set ``INTAKEQ_API_KEY`` in the environment.
 
     The default client-side limit is the standard plan's quota, so a batch queues instead of
     meeting 429s; :meth:`quota_usage` tells a long job how much of each budget it has spent.
@@ -59,10 +66,19 @@ class IntakeQClient(BaseClient):
     def __init__(
         self,
         *,
-        api_key: str | Secret,
+        api_key: str | Secret | None = None,
         base_url: str = DEFAULT_BASE_URL,
         **options: Unpack[ClientOptions],
     ) -> None:
+        api_key = env.secret(
+            api_key,
+            owner=type(self).__name__,
+            what="an API key",
+            argument="api_key",
+            variable=ENVIRONMENT["api_key"],
+        )
+        if not api_key:
+            raise InvalidRequestError("api_key must not be empty")
         super().__init__(
             base_url=base_url, auth=ApiKeyHeader(api_key, header="X-Auth-Key"), **options
         )

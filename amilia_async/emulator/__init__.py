@@ -11,8 +11,9 @@
 
 What it serves (paths under ``/api/v3/{en|fr}/org/{organization}`` unless absolute):
 
-* ``GET|POST /api/v3/authenticate`` (``V3`` too): HTTP Basic -> ``{"Token": "<HS256 JWT>"}``
-  with ``sub``, ``iat``, ``exp`` (now + ``token_lifetime``) and ``jti``.
+* ``GET /api/v3/authenticate`` (``V3`` too; any other method is 405 with ``Allow: GET``, see
+  ``AUTHENTICATE_METHOD``): HTTP Basic -> ``{"Token": "<HS256 JWT>"}`` with ``sub``, ``iat``,
+  ``exp`` (now + ``token_lifetime``) and ``jti``.
 * Organization endpoints: Bearer JWT required (valid signature, not expired, not revoked by
   :meth:`AmiliaEmulator.expire_tokens`), or the ``api_key``/``api_secret`` pair in the
   ``X-Amilia-ApiKey``/``X-Amilia-ApiSecret`` headers (guessed names). The organization
@@ -20,6 +21,12 @@ What it serves (paths under ``/api/v3/{en|fr}/org/{organization}`` unless absolu
   ``data.organization_id``. Lists answer ``{"Items", "Paging": {"TotalCount", "Next"}}``
   with ``page`` (1) and ``perPage`` (200); ``/accounts/{id}/contacts`` and ``/webhooks``
   answer bare arrays; ``/activities/{id}/waitlist`` one object (the activity + ``WaitList``).
+  Activities carry the v3 ``Schedules[*].Locations[*]``, ``LocationLabel``,
+  ``HasWaitListEnabled`` and ``Forms``. ``POST /webhooks`` takes ``{Name, Url, Context, Action,
+  Version}`` and answers ``201 {"Id"}`` (rules in :mod:`amilia_async.emulator._webhooks`).
+* Malformed input (a bad id, query value, token, Basic header or body, whatever its types or
+  depth) is a 4xx in Amilia's error shape, never a 5xx: ids that are not numbers are 404,
+  query values that do not parse (integers outside 32 bits included) 400.
 * ``GET /PublicApi/{organization}/{language}/Programs|Activities``: the v2 public API (no
   auth), ``{"Items", "Page": {"NextId", "Next"}}`` with ``limit`` (100, 5..100) and
   ``idStart`` (0).
@@ -38,16 +45,18 @@ from __future__ import annotations
 import datetime as dt
 
 from amilia_async.emulator._app import create_app
-from amilia_async.emulator._auth import API_KEY_HEADER, API_SECRET_HEADER
+from amilia_async.emulator._auth import API_KEY_HEADER, API_SECRET_HEADER, AUTHENTICATE_METHOD
 from amilia_async.emulator._http import error_body
 from amilia_async.emulator._routes import ROUTES
 from amilia_async.emulator._store import AmiliaData, Localized, build_data, local_tz
 from amilia_async.emulator._tokens import TokenIssuer, TokenStatus
+from amilia_async.emulator._webhooks import WEBHOOK_CONTEXTS, WEBHOOK_VERSIONS
 from common.testing import EmulatorServer, ServerRateLimit, VendorEmulator
 
 __all__ = [
     "API_KEY_HEADER",
     "API_SECRET_HEADER",
+    "AUTHENTICATE_METHOD",
     "ORGANIZATION_ID",
     "ROUTES",
     "AmiliaData",
@@ -55,6 +64,8 @@ __all__ = [
     "Localized",
     "TokenIssuer",
     "TokenStatus",
+    "WEBHOOK_CONTEXTS",
+    "WEBHOOK_VERSIONS",
     "create_app",
     "error_body",
 ]

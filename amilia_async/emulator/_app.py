@@ -15,7 +15,12 @@ from urllib.parse import unquote
 
 from aiohttp import web
 
-from amilia_async.emulator._auth import authenticate, check_credentials, check_organization
+from amilia_async.emulator._auth import (
+    AUTHENTICATE_METHOD,
+    authenticate,
+    check_credentials,
+    check_organization,
+)
 from amilia_async.emulator._http import ApiError, Ctx, error_body, error_response
 from amilia_async.emulator._routes import ROUTES, match_route
 from amilia_async.emulator._v2 import V2_ROUTES
@@ -38,7 +43,7 @@ def create_app(emulator: AmiliaEmulator) -> web.Application:
             return error_response(error)
 
     app = web.Application()
-    app.router.add_route("*", "/{tail:.*}", dispatch)
+    app.router.add_route("*", r"/{tail:[\s\S]*}", dispatch)  # any path, CR/LF included
     app.on_response_prepare.append(_amilia_shaped_kit_errors)
     return app
 
@@ -69,8 +74,8 @@ async def _dispatch(request: web.Request, emulator: AmiliaEmulator) -> web.Strea
 
     # /api/v3/authenticate
     if lowered[:3] == ["api", "v3", "authenticate"] and len(lowered) == 3:
-        if request.method not in ("GET", "POST"):
-            raise _method_not_allowed(request, {"GET", "POST"})
+        if request.method != AUTHENTICATE_METHOD:
+            raise _method_not_allowed(request, {AUTHENTICATE_METHOD})
         return authenticate(request, emulator)
 
     # /api/v3/{language}/org/{organization}/...

@@ -8,6 +8,7 @@ query, its names lower-cased) and answers with :meth:`Ctx.ok` or :meth:`Ctx.page
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
@@ -29,12 +30,20 @@ __all__ = [
     "error_response",
     "lister",
     "local_day",
+    "parse_int32",
+    "read_json_object",
     "with_param",
     "within",
 ]
 
 V3_PER_PAGE = 200
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: What ASP.NET binds to an ``int`` query value: optional blanks and sign, ASCII digits (no
+#: ``1_0``, no other scripts' digits, no decimals), within 32 bits. Anything else does not bind.
+_INT = re.compile(r"[ \t\n\v\f\r]*[+-]?[0-9]{1,10}[ \t\n\v\f\r]*")
+#: A numeric id in a path: ASCII digits only (a route segment is matched as it is).
+_ID = re.compile(r"[0-9]{1,10}")
+INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
 
 
 class ApiError(Exception):
@@ -94,10 +103,9 @@ class Ctx:
         raw = self.text(name)
         if raw is None or raw == "":
             return default
-        try:
-            value = int(raw)
-        except ValueError:
-            raise ApiError(400, f"The value '{raw}' is not valid for {name}.") from None
+        value = parse_int32(raw)
+        if value is None:
+            raise ApiError(400, f"The value '{raw}' is not valid for {name}.")
         if minimum is not None and value < minimum:
             raise ApiError(400, f"{name} must be at least {minimum}.")
         return value
@@ -128,12 +136,11 @@ class Ctx:
         return start, end or start
 
     def id(self, what: str, collection: dict[int, Any]) -> int:
+        """The ``{id}`` path parameter naming an item of *collection*; 404 otherwise (an id
+        that is not a 32-bit number matches no route constraint, hence no resource)."""
         raw = self.params["id"]
-        try:
-            key = int(raw)
-        except ValueError:
-            raise ApiError(404, f"{what} '{raw}' was not found.") from None
-        if key not in collection:
+        key = parse_int32(raw) if _ID.fullmatch(raw) else None
+        if key is None or key not in collection:
             raise ApiError(404, f"{what} '{raw}' was not found.")
         return key
 
@@ -163,6 +170,28 @@ class Ctx:
                 },
             }
         )
+
+
+def parse_int32(raw: str) -> int | None:
+    """*raw* as a 32-bit integer the way ASP.NET binds one, else ``None``."""
+    if not _INT.fullmatch(raw):
+        return None
+    value = int(raw)
+    return value if INT32_MIN <= value <= INT32_MAX else None
+
+
+async def read_json_object(request: web.Request) -> Json:
+    """The request body as a JSON object, or :class:`ApiError` 400: a body that is empty, not
+    UTF-8 JSON, nested past the parser's depth, or JSON but not an object (an array, a
+    string...) is what Amilia calls "Parameters or their format are invalid"."""
+    raw = await request.read()
+    try:
+        body = json.loads(raw or b"null")
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        raise ApiError(400, "The request body is not valid JSON.") from None
+    if not isinstance(body, dict):
+        raise ApiError(400, "The request body must be a JSON object.")
+    return body
 
 
 def with_param(request: web.Request, name: str, value: int) -> str:

@@ -251,6 +251,11 @@ def _seed_programs(data: AmiliaData, rng: random.Random) -> None:
                 "HasSessionEnabled": True,
                 "HasDropInEnabled": number % 3 == 0,
                 "Location": {"Id": location["Id"], "Name": location["Name"]},
+                # v3: where it is scheduled (Schedules[*].Locations[*]) and the display text
+                "LocationLabel": location["Name"],
+                "Schedules": [{"Locations": [{"Id": location["Id"], "Name": location["Name"]}]}],
+                "HasWaitListEnabled": False,  # True for the activities seeded with a waitlist
+                "Forms": [],
                 "Keywords": [{"Id": 88 + _CATEGORIES.index(category), "Name": category}],
             }
             occurrences = BIG_OCCURRENCES if number < 3 else 4
@@ -367,6 +372,7 @@ def _seed_registrations(data: AmiliaData, rng: random.Random) -> None:
                 cancelled=rng.random() < 0.05,
             )  # fmt: skip
     for activity in activities[:2]:
+        activity["HasWaitListEnabled"] = True
         entries = rng.sample(persons, 30)
         # the persons on the waitlist, in waitlist order (the reference's WaitList items)
         data.waitlists[activity["Id"]] = [

@@ -78,18 +78,25 @@ class TokenIssuer:
         return TokenStatus.VALID
 
     def claims(self, token: str) -> dict[str, Any] | None:
-        """The claims of a token signed by this issuer, else ``None`` (expiry not checked)."""
+        """The claims of a token signed by this issuer, else ``None`` (expiry not checked).
+
+        Anything malformed (not ASCII, bad base64, JSON that is not JSON or nests past the
+        parser's depth) is simply not one of ours: ``None``, never an exception.
+        """
         parts = token.split(".")
-        if len(parts) != 3:
+        if len(parts) != 3 or not token.isascii():
             return None
         signing_input = f"{parts[0]}.{parts[1]}"
         try:
             signature = _b64url_decode(parts[2])
-            header = json.loads(_b64url_decode(parts[0]))
-            claims = json.loads(_b64url_decode(parts[1]))
         except (ValueError, binascii.Error):
             return None
         if not hmac.compare_digest(signature, self._sign(signing_input)):
+            return None  # checked first: only our own (well-formed) JSON gets parsed below
+        try:
+            header = json.loads(_b64url_decode(parts[0]))
+            claims = json.loads(_b64url_decode(parts[1]))
+        except (ValueError, binascii.Error, RecursionError):
             return None
         if not isinstance(header, dict) or header.get("alg") != "HS256":
             return None

@@ -1,9 +1,11 @@
 """Typed models of the Amilia v3 organization API.
 
 Every model maps PascalCase JSON keys to snake_case attributes through the shared
-converter (:mod:`common.models`); unknown keys are ignored and unknown enum values stay
-plain strings. Fields other than ``id`` default to ``None`` because Amilia leaves them out
-depending on the ``show*`` flags of a request.
+converter (:mod:`common.models`). Every answer model is a :class:`common.models.Model`:
+keys Amilia sends that a model does not declare are kept, readable as ``model.extra``
+and put back by ``model.to_dict()``, and unknown enum values stay plain strings. Fields
+other than ``id`` default to ``None`` because Amilia leaves them out depending on the
+``show*`` flags of a request.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from ._shared import (
 )
 from .catalog import (
     Activity,
+    ActivitySchedule,
     ActivityWaitlist,
     Event,
     Facility,
@@ -28,6 +31,7 @@ from .catalog import (
     Participant,
     Program,
     Schedule,
+    ScheduleLocation,
 )
 from .operations import AccessScan
 from .people import (
@@ -47,6 +51,7 @@ from .people import (
     WaitlistEntry,
 )
 from .webhooks import (
+    DEFAULT_WEBHOOK_VERSION,
     WebhookAction,
     WebhookContext,
     WebhookEvent,
@@ -55,10 +60,12 @@ from .webhooks import (
 )
 
 __all__ = [
+    "DEFAULT_WEBHOOK_VERSION",
     "AccessScan",
     "Account",
     "AccountOwner",
     "Activity",
+    "ActivitySchedule",
     "ActivityStatus",
     "ActivityWaitlist",
     "Address",
@@ -81,6 +88,7 @@ __all__ = [
     "Registration",
     "RegistrationStatus",
     "Schedule",
+    "ScheduleLocation",
     "Skill",
     "StaffMember",
     "StaffState",

@@ -11,7 +11,7 @@ import enum
 
 import attrs
 
-from common.models import wire_names
+from common.models import Model, wire_names
 
 __all__ = [
     "ActivityStatus",
@@ -61,7 +61,7 @@ class StaffState(str, enum.Enum):
 
 @wire_names("pascal")
 @attrs.frozen
-class Address:
+class Address(Model):
     """A postal address, possibly geolocated.
 
     v3 sends ``GeoAddressApiModelV3`` (``Address1``, ``Address2``, ``City``, ``Latitude``,
@@ -86,7 +86,7 @@ class Address:
 
 @wire_names("pascal")
 @attrs.frozen
-class _IdName:
+class _IdName(Model):
     """An ``{Id, Name}`` pair naming another object; either may be left out."""
 
     id: int | None = None
@@ -113,7 +113,7 @@ class LocationSummary(_IdName):
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class _ProgramHierarchy:
+class _ProgramHierarchy(Model):
     """Where an activity sits in the catalog, flat: its program, category and sub-category.
 
     Shared by activities and by the flat shape of registrations. Keyword-only, so that a

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from common.models import wire, wire_names
+from common.models import Model, wire, wire_names
 
 from ._shared import (
     ActivityStatus,
@@ -28,6 +28,7 @@ from .people import StaffMember, WaitlistEntry
 
 __all__ = [
     "Activity",
+    "ActivitySchedule",
     "ActivityWaitlist",
     "Event",
     "Facility",
@@ -36,12 +37,13 @@ __all__ = [
     "Participant",
     "Program",
     "Schedule",
+    "ScheduleLocation",
 ]
 
 
 @wire_names("pascal")
 @attrs.frozen
-class Program:
+class Program(Model):
     """A program: a season-like container of activities.
 
     Returned by ``GET /programs`` and ``GET /programs/{id}``. Fields: "Get programs for an
@@ -71,7 +73,7 @@ class Facility(_IdName):
 
 @wire_names("pascal")
 @attrs.frozen
-class Schedule:
+class Schedule(Model):
     """One recurrence of an activity; shape from the v2 reference ("Get an activity by id").
 
     ``StartTime``/``EndTime`` are ``HH:MM:SS`` strings. Amilia spells ``Occurences`` and
@@ -92,7 +94,31 @@ class Schedule:
 
 @wire_names("pascal")
 @attrs.frozen
-class _OccurrenceFields:
+class ScheduleLocation(_IdName):
+    """A place where a v3 schedule happens: an item of ``Schedules[*].Locations``.
+
+    Only ``Name`` is seen in public use (a live v3 consumer, the WordPress "Amilia Digital
+    Guide" plugin, lists ``Schedules[*].Locations[*].Name``); ``Id`` matches the other
+    location summaries and is unconfirmed here. Whatever else Amilia sends is in ``extra``.
+    """
+
+
+@wire_names("pascal")
+@attrs.frozen
+class ActivitySchedule(Schedule):
+    """One item of a v3 activity's ``Schedules``: where (``Locations``) and, when Amilia sends
+    them, the v2 keys of :class:`Schedule` (times, dates, staff, facilities).
+
+    ``Locations`` is what a live v3 consumer reads; the v2 keys are not confirmed for v3 and
+    are read only if present. Any other key is kept in ``extra``.
+    """
+
+    locations: list[ScheduleLocation] | None = None
+
+
+@wire_names("pascal")
+@attrs.frozen
+class _OccurrenceFields(Model):
     """What an :class:`Occurrence` sends, and an :class:`Event` too (the same thing)."""
 
     id: int
@@ -142,7 +168,13 @@ class Activity(_ActivityHierarchy):
     the waitlist page. ``Occurrences`` appears with ``showOccurrences=true``, ``Taxes``
     with ``showTaxes=true`` (tax shape undocumented: kept as objects). ``Age`` is
     ``ActivityAgeApiModelV3`` (min/max, in months or years), kept as an object.
-    ``Schedule`` follows the v2 shape.
+
+    Where and when: v3 sends ``Schedules`` (each with its ``Locations``), ``LocationLabel``
+    (a display text of the places), ``HasWaitListEnabled`` and ``Forms`` (the registration
+    forms; their item shape is not public, so items stay decoded JSON): keys a live v3
+    consumer reads (third-party, the WordPress "Amilia Digital Guide" plugin). The v2 key
+    ``Schedule`` (same item shape without ``Locations``) is still read into :attr:`schedule`
+    when an answer carries it. :attr:`schedule_location_names` lists the places of both.
     """
 
     description: str | None = None
@@ -168,14 +200,29 @@ class Activity(_ActivityHierarchy):
     tags: list[Tag] | None = None
     keywords: list[Tag] | None = None
     location: LocationSummary | None = None
+    location_label: str | None = None
+    has_wait_list_enabled: bool | None = None
+    schedules: list[ActivitySchedule] | None = None
     schedule: list[Schedule] | None = None
+    forms: list[Any] | None = None
     occurrences: list[Occurrence] | None = None
     taxes: list[dict[str, Any]] | None = None
+
+    @property
+    def schedule_location_names(self) -> list[str]:
+        """The names of the places this activity is scheduled at, each once, in order: the v3
+        ``Schedules[*].Locations[*].Name``, else the v2 ``Schedule[*].Facilities[*].Name``."""
+        names: list[str | None] = [
+            place.name for item in self.schedules or () for place in item.locations or ()
+        ]
+        if not names:
+            names = [place.name for item in self.schedule or () for place in item.facilities or ()]
+        return list(dict.fromkeys(name for name in names if name))
 
 
 @wire_names("pascal")
 @attrs.frozen
-class Participant:
+class Participant(Model):
     """A person expected at an event, with their attendance.
 
     Inside an :class:`Event` when ``showParticipants=true``. Fields: "Get the participants
@@ -218,7 +265,7 @@ class Event(_OccurrenceFields):
 
 @wire_names("pascal")
 @attrs.frozen
-class Location:
+class Location(Model):
     """A place where activities happen (the deprecated name is *facility*).
 
     Returned by ``GET /locations`` ("Get locations for an organization",

@@ -9,7 +9,7 @@ from datetime import datetime
 
 import attrs
 
-from common.models import wire_names
+from common.models import Model, wire_names
 
 from ._shared import Gender
 
@@ -18,7 +18,7 @@ __all__ = ["AccessScan"]
 
 @wire_names("pascal")
 @attrs.frozen
-class AccessScan:
+class AccessScan(Model):
     """One scan at an access-control point.
 
     Returned by ``GET /AccessScans`` ("Get the access scans for an organization for a

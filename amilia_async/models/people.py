@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from common.models import wire_names
+from common.models import Model, wire_names
 
 from ._shared import Address, Gender, StaffState, Summary, Tag, _IdName, _ProgramHierarchy
 
@@ -49,7 +49,7 @@ class MembershipType(str, enum.Enum):
 
 @wire_names("pascal")
 @attrs.frozen
-class StaffMember:
+class StaffMember(Model):
     """A staff member (instructor, coach).
 
     ``StaffSummaryApiModelV3`` ("Object containing staff id, first name, last name and
@@ -66,7 +66,7 @@ class StaffMember:
 
 @wire_names("pascal")
 @attrs.frozen
-class _PersonBasics:
+class _PersonBasics(Model):
     """A person's names, birth date and phone numbers: all a waitlist entry sends."""
 
     id: int
@@ -113,7 +113,7 @@ class Skill(_IdName):
 
 @wire_names("pascal")
 @attrs.frozen
-class MedicalInformation:
+class MedicalInformation(Model):
     """``MedicalInformationApiModelV3`` (``showMedicalInfo=true``).
 
     The reference describes it as allergies, sicknesses, reactions and medication; the key
@@ -128,7 +128,7 @@ class MedicalInformation:
 
 @wire_names("pascal")
 @attrs.frozen
-class DropIn:
+class DropIn(Model):
     """``DropInSummaryPayload`` of a registration: the drop-in occurrence and its date."""
 
     occurrence_id: int | None = None
@@ -137,7 +137,7 @@ class DropIn:
 
 @wire_names("pascal")
 @attrs.frozen
-class AccountOwner:
+class AccountOwner(Model):
     """An owner of an account, as listed in ``Account.Owners`` ("Get accounts").
 
     Also the ``AccountOwnerSummaryPayload`` of a registration, whose own keys are not
@@ -234,7 +234,7 @@ class Person(_PersonIdentity):
 
 @wire_names("pascal")
 @attrs.frozen
-class Account:
+class Account(Model):
     """A family or corporate account.
 
     Returned by ``GET /accounts`` ("Get accounts", ``GetV3OrgAccounts2513.html``) and
@@ -268,7 +268,7 @@ class LedgerCode(_IdName):
 
 @wire_names("pascal")
 @attrs.frozen
-class Membership:
+class Membership(Model):
     """A membership the organization sells.
 
     Returned by ``GET /memberships`` ("Get the memberships for an organization",

@@ -9,6 +9,13 @@ from ..models import Account, Contact, Registration
 
 
 class Accounts(Resource):
+    async def get(self, account_id: int) -> Account:
+        """One account with its owners and members (``GET /accounts/{id}``; path seen in a
+        public integration, see paths.py)."""
+        return await self._client.request_model(
+            Account, "GET", format_path(paths.ACCOUNT, id=account_id)
+        )
+
     def list(
         self, *, account_owner_email: str | None = None, show_archived: bool | None = None
     ) -> AsyncPager[Account]:

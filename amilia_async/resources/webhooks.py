@@ -6,7 +6,13 @@ from common import AsyncPager, InvalidRequestError, Resource, Unpaged, format_pa
 from common.models import unstructure
 
 from .. import paths
-from ..models import WebhookSubscription, WebhookSubscriptionCreate
+from ..models import (
+    DEFAULT_WEBHOOK_VERSION,
+    WebhookAction,
+    WebhookContext,
+    WebhookSubscription,
+    WebhookSubscriptionCreate,
+)
 
 
 class Webhooks(Resource):
@@ -15,16 +21,35 @@ class Webhooks(Resource):
         return self._client.paginate(paths.WEBHOOKS, model=WebhookSubscription, paging=Unpaged())
 
     async def create(
-        self, *, name: str, url: str, context: str, action: str
+        self,
+        *,
+        name: str,
+        url: str,
+        context: WebhookContext | str,
+        action: WebhookAction | str,
+        version: str = DEFAULT_WEBHOOK_VERSION,
     ) -> WebhookSubscription:
-        """Subscribe *url* to events of *context* and *action* (``POST /webhooks``)."""
-        given: dict[str, object] = {"name": name, "context": context, "action": action, "url": url}
+        """Subscribe *url* to events of *context* and *action* (``POST /webhooks``).
+
+        Sends ``{Name, Url, Context, Action, Version}``. A context or action this package does
+        not list is sent as given. The answer may carry only the new ``Id``: the other fields
+        of the returned subscription are then ``None`` (``list()`` shows them).
+        """
+        given: dict[str, object] = {
+            "name": name,
+            "context": context,
+            "action": action,
+            "url": url,
+            "version": version,
+        }
         for field, value in given.items():
             if not isinstance(value, str) or not value.strip():
                 raise InvalidRequestError(f"{field} must be a non-empty string")
         if not url.startswith(("https://", "http://")):
             raise InvalidRequestError("url must be an absolute http(s) URL")
-        body = WebhookSubscriptionCreate(name=name, url=url, context=context, action=action)
+        body = WebhookSubscriptionCreate(
+            name=name, url=url, context=context, action=action, version=version
+        )
         return await self._client.request_model(
             WebhookSubscription, "POST", paths.WEBHOOKS, json=unstructure(body)
         )

@@ -212,7 +212,9 @@ class Printed:
             self.order.append(name)
 
     def print_class(self, obj: Obj, name: str) -> str:
-        lines = ["", "", "@attrs.frozen(kw_only=True)", f"class {name}:"]
+        # An answer keeps the keys it does not model (``model.extra``, ``to_dict()``).
+        base = "" if self.input_mode else "(Model)"
+        lines = ["", "", "@attrs.frozen(kw_only=True)", f"class {name}{base}:"]
         title = obj.title if obj.title and not obj.variants else name
         text = obj.description if obj.description and not obj.variants else title
         doc = textwrap.wrap(
@@ -384,6 +386,8 @@ def render_classes(p: Printed, doc: str, imports: Iterable[str]) -> str:
     out.append("\nimport attrs\n")
     if re.search(r": Secret\b", body):
         imports = [*imports, "from common import Secret"]
+    if not p.input_mode:
+        imports = [*imports, "from common.models import Model"]
     if "metadata=wire(" in body and not any("import wire" in i for i in imports):
         imports = [*imports, "from common.models import wire"]
     for line in imports:

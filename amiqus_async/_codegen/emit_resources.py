@@ -138,10 +138,54 @@ def _arg_lines(op: Operation, components: dict[str, Any]) -> tuple[list[str], li
     for q in query:
         t = query_type(q.schema, components)
         sig.append(f"{q.arg}: {t} | None = None")
-        entries.append(f"{q.wire!r}: {q.arg}".replace("'", '"'))
+        entries.append(f'"{q.wire}": {_query_value(q)}')
     if op.paged and any(q.wire == "limit" for q in op.query):
         sig.append("limit: int | None = None")
     return sig, entries
+
+
+def _query_value(q: Param) -> str:
+    """How a query argument goes on the wire: an array as the spec's ``explode`` says."""
+    if not q.is_array:
+        return q.arg
+    helper = "_repeated" if q.explode else "_joined"
+    return f'self.{helper}("{q.arg}", {q.arg})'
+
+
+def _deprecation(description: str, code: str = "") -> str:
+    """The words of *description* that say why it is deprecated (markdown links unwrapped,
+    inline code marked with *code*)."""
+    text = re.sub(r"\*\*\[([^\]]+)\]\([^)]*\)\*\*|\[([^\]]+)\]\([^)]*\)", r"\1\2", description)
+    text = text.replace("`", code)
+    said = [p for p in text.split("\n\n") if "deprecat" in p.lower()]
+    return re.sub(r"\s+", " ", " ".join(said)).strip()
+
+
+def _deprecated_lines(op: Operation) -> list[str]:
+    """Warnings (``DeprecationWarning``) for a deprecated operation or query argument."""
+    out = []
+    if op.deprecated:
+        why = _deprecation(op.description) or "the spec marks it deprecated."
+        what = f"{op.resource}.{op.name} ({op.method} {op.path})"
+        out.extend(_warn_call("        ", what, why))
+    for q in op.query:
+        if q.deprecated:
+            why = _deprecation(q.description) or "the spec marks it deprecated."
+            out.append(f"        if {q.arg} is not None:")
+            out.extend(_warn_call("            ", f"{op.resource}.{op.name}({q.arg}=...)", why))
+    return out
+
+
+def _warn_call(indent: str, what: str, why: str) -> list[str]:
+    """``self._deprecated(what, why)``, *why* split into short literals (lines stay < 100)."""
+    pieces = textwrap.wrap(why, 60, drop_whitespace=False) or [why]
+    return [
+        f"{indent}self._deprecated(",
+        f"{indent}    {what!r},",
+        *(f"{indent}    {piece!r}" for piece in pieces[:-1]),
+        f"{indent}    {pieces[-1]!r},",
+        f"{indent})",
+    ]
 
 
 def _body_arg(op: Operation) -> str:
@@ -176,6 +220,7 @@ def _method(op: Operation, components: dict[str, Any]) -> str:
         lines.extend(f"        {s}," for s in sig)
         lines.append(f"    ) -> {returns}:")
     lines.extend(_docstring(op))
+    lines.extend(_deprecated_lines(op))
     lines.extend(_call(op, entries, model))
     return "\n".join(lines)
 
@@ -198,6 +243,18 @@ def _docstring(op: Operation) -> list[str]:
     if op.answer == "list" and op.also_no_content:
         out.append("")
         out.append("        Empty when nothing changed (the spec's 204).")
+    notes = []
+    if op.deprecated:
+        notes.append(f"Deprecated: {_deprecation(op.description, '``') or 'so says the spec.'}")
+    for q in op.query:
+        if q.deprecated:
+            notes.append(f"``{q.arg}`` is deprecated: {_deprecation(q.description, '``')}")
+    if notes:
+        out.append("")
+        for note in notes:
+            safe = note.replace("\\", "\\\\").replace('"""', "'''")
+            line = safe + " (``DeprecationWarning``)"
+            out.extend("        " + w for w in textwrap.wrap(line, 88))
     out.append('        """')
     return out
 
@@ -229,6 +286,7 @@ def _call(op: Operation, entries: list[str], model: str | None) -> list[str]:
     if op.answer == "download":
         if params:
             args.append(f"params={params}")
+        args.append(f'accept="{op.accept}"')
         return _return("self._download", args, awaited=False)
     call_args = [repr(op.method).replace("'", '"'), *args]
     if params:

@@ -27,7 +27,14 @@ class Param:
     schema: dict[str, Any]
     description: str
     required: bool
+    #: ``style: form`` arrays: ``explode: true`` repeats the key (``a=1&a=2``), ``false``
+    #: joins the values (``a=1,2``). OpenAPI's default for query parameters is ``true``.
     explode: bool = True
+    deprecated: bool = False
+
+    @property
+    def is_array(self) -> bool:
+        return self.schema.get("type") == "array"
 
 
 @dataclass
@@ -45,6 +52,10 @@ class Operation:
     query: list[Param] = field(default_factory=list)
     #: "none" | "model" | "paged" | "list" (the ``list`` envelope) | "download"
     answer: str = "none"
+    #: A download's ``Accept``: the media types of its answer (``application/pdf``, ``*/*``).
+    accept: str | None = None
+    #: The operation is ``deprecated`` in the spec.
+    deprecated: bool = False
     #: The response model (or the item of a list) as a shape.
     model: Any = None
     body_kind: str = "none"  # none | json | multipart
@@ -81,6 +92,7 @@ def read_operations(spec: Spec) -> list[Operation]:
             resource=resource,
             name=name,
             input_name=input_name,
+            deprecated=bool(op.get("deprecated")),
         )
         segments = path.strip("/").split("/")
         for p in params:
@@ -93,6 +105,9 @@ def read_operations(spec: Spec) -> list[Operation]:
                     Param(p["name"], arg, p.get("schema", {}), p.get("description", ""), True)
                 )
             elif p["in"] == "query":
+                style = p.get("style", "form")
+                if style != "form":  # the only style the spec uses; a new one needs a rule
+                    raise SystemExit(f"{op_id}: query parameter style {style!r} is not supported")
                 o.query.append(
                     Param(
                         p["name"],
@@ -100,7 +115,8 @@ def read_operations(spec: Spec) -> list[Operation]:
                         p.get("schema", {}),
                         str(p.get("description", "")),
                         bool(p.get("required")),
-                        explode=p.get("explode", True),
+                        explode=bool(p.get("explode", True)),
+                        deprecated=bool(p.get("deprecated")),
                     )
                 )
         _answer(spec, op, o)
@@ -128,6 +144,7 @@ def _answer(spec: Spec, op: dict[str, Any], o: Operation) -> None:
         return
     if "application/json" not in content:
         o.answer = "download"
+        o.accept = ", ".join(content)
         return
     shape = spec.shape(content["application/json"]["schema"], pascal(o.op_id) + "Response")
     if isinstance(shape, Obj) and "data" in shape.props:

@@ -36,10 +36,20 @@ What it serves:
   items) answer a ``list`` object (``has_more``, ``url``) of only the added items, or 204 when
   nothing was added. ``expand`` takes comma-separated values, each checked against the
   operation's allowed values (422 ``{"expand": ["The expand parameter must be one of: ..."]}``);
-  expansion is one level deep.
+  expansion is one level deep. Array parameters come as the spec's ``explode`` says: one
+  comma-separated value (``status=a,b``; the key repeated is 422), or the key once per value
+  where ``explode`` is left at its default (``GET /credits?expand=``).
 * Errors as the spec's ``components.responses``: 401/404 ``{"error"}``, 403/405
   ``{"message"}``, 422 ``{"<dot.path>": [messages]}``, 413 ``text/html``, 410/423 on file
   downloads by the attachment's ``av_status`` (``infected`` / ``pending`` or ``error``).
+  A malformed request (a body that does not parse, wrong types inside it, a bad URL) is a
+  422 with the errors map (OAuth: ``invalid_request``, 400), never a 5xx.
+* Bodies are checked as the spec's schemas say, nested objects included (an organisation's
+  ``address``, a form template's fields), and answers carry only what the spec allows
+  (no write-only ``Team.is_archived``). Deleting a client deletes its records, cases, forms,
+  files and corrections (:meth:`AmiqusData.delete_client`): nothing points at a missing
+  object, and an expansion never fails.
+* Every answer carries ``X-Request-Id`` (:data:`~._inferred.REQUEST_ID_HEADER`).
 * Rate limit (guide): ``X-RateLimit-Limit``/``X-RateLimit-Remaining`` on every API response;
   past ``rate_limit`` requests per ``rate_window`` seconds, 429 with ``Retry-After`` (whole
   seconds) and ``X-RateLimit-Reset`` (unix time). :meth:`AmiqusEmulator.rate_limited_fault`
@@ -62,7 +72,7 @@ from amiqus_async.emulator._app import TOO_MANY, create_app
 from amiqus_async.emulator._auth import OAuthServer
 from amiqus_async.emulator._events import Payloads, WebhookDispatcher, sign, subscribed
 from amiqus_async.emulator._exchanges import Exchange
-from amiqus_async.emulator._http import DEFAULT_LIMIT, MAX_LIMIT
+from amiqus_async.emulator._http import DEFAULT_LIMIT, MAX_LIMIT, render_bad_request
 from amiqus_async.emulator._inferred import ATTACHMENT_MAX_BYTES, UNENFORCED_RATE_LIMIT
 from amiqus_async.emulator._routes import API_PREFIX, ROUTES
 from amiqus_async.emulator._store import AmiqusData, build_data
@@ -99,6 +109,8 @@ class AmiqusEmulator(VendorEmulator):
     :attr:`server` without starting it, so faults can be scheduled before :meth:`start`. Like
     any kit server it runs once. ``rate_limit=None`` never answers 429 (the headers still
     describe a window of 200). ``oauth_redirect_uris=None`` accepts any redirect URI.
+    ``deliver_webhooks=False`` sends (and logs) no webhook delivery, e.g. while a fuzzer
+    subscribes webhooks to made-up URLs.
     """
 
     api_prefix = API_PREFIX
@@ -120,6 +132,7 @@ class AmiqusEmulator(VendorEmulator):
         cases: int = 5,
         record_responses: bool = False,
         attachment_max_bytes: int = ATTACHMENT_MAX_BYTES,
+        deliver_webhooks: bool = True,
     ) -> None:
         #: The personal access token accepted as ``Authorization: Bearer``.
         self.token = token
@@ -147,11 +160,11 @@ class AmiqusEmulator(VendorEmulator):
         self.data: AmiqusData = build_data(
             seed=seed, clients=clients, records=records, organisations=organisations, cases=cases
         )
-        self.webhooks = WebhookDispatcher(self.data)
+        self.webhooks = WebhookDispatcher(self.data, enabled=deliver_webhooks)
         #: Builders of each event family's ``data`` (``payloads.client(id)``...).
         self.payloads = Payloads(self.data, lambda: self.api_url)
         #: The kit server: ``.requests`` (the log), ``.faults``.
-        self.server = EmulatorServer(create_app(self))
+        self.server = EmulatorServer(create_app(self), render_error=render_bad_request)
 
     # -- webhooks -------------------------------------------------------------------------
 

@@ -3,9 +3,9 @@
 For every API request one middleware, in this order: counts it against the rate limit (429
 past it, guide ``rate-limits.txt``), answers unknown paths and methods (404/405, JSON), checks
 the bearer token (401), then calls the handler, answering :class:`ApiError` with its JSON body.
-An ``on_response_prepare`` hook stamps ``X-RateLimit-Limit``/``X-RateLimit-Remaining`` on every
-API response, whatever produced it (kit faults too), and records the exchange when the
-emulator keeps them.
+An ``on_response_prepare`` hook stamps ``X-Request-Id`` on every response and
+``X-RateLimit-Limit``/``X-RateLimit-Remaining`` on every API response, whatever produced it
+(kit faults too), and records the exchange when the emulator keeps them.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextvars
 import math
 import time
+import uuid
 from typing import TYPE_CHECKING
 
 from aiohttp import web
@@ -20,6 +21,7 @@ from aiohttp import web
 from amiqus_async.emulator._auth import check_bearer
 from amiqus_async.emulator._exchanges import capture
 from amiqus_async.emulator._http import ApiError, Ctx, Handler, error_response
+from amiqus_async.emulator._inferred import REQUEST_ID_HEADER
 from amiqus_async.emulator._routes import API_PREFIX, ROUTES
 from common.testing import Handler as WebHandler
 
@@ -77,6 +79,7 @@ def create_app(emulator: AmiqusEmulator) -> web.Application:
         app.router.add_route(method, API_PREFIX + path, _bind(emulator, operation, endpoint))
 
     async def on_prepare(request: web.Request, response: web.StreamResponse) -> None:
+        response.headers.setdefault(REQUEST_ID_HEADER, uuid.uuid4().hex)
         if not _in_api(request):
             return
         headers = _RATE_HEADERS.get() or emulator.rate_limit_headers()

@@ -10,10 +10,11 @@ Inferred: OAuth errors follow RFC 6749 §5.2 (``{"error", "error_description", "
 
 from __future__ import annotations
 
+import json
 import secrets
 import time
 from collections.abc import Callable, Mapping, Sequence
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import SplitResult, urlencode, urlsplit
 
 import attrs
 from aiohttp import web
@@ -92,8 +93,8 @@ class OAuthServer:
         if query.get("client_id") != self.client_id:
             return _oauth_error(401, "invalid_client", "Client authentication failed")
         redirect_uri = query.get("redirect_uri", "")
-        parts = urlsplit(redirect_uri)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
+        parts = _redirect_target(redirect_uri)
+        if parts is None:
             return _oauth_error(400, "invalid_request", "The redirect_uri is missing or invalid.")
         if self.redirect_uris is not None and redirect_uri not in self.redirect_uris:
             return _oauth_error(401, "invalid_client", "The redirect_uri is not registered.")
@@ -112,14 +113,15 @@ class OAuthServer:
     async def token(self, request: web.Request) -> web.StreamResponse:
         """``POST /oauth/token``: form-encoded (or JSON) grant request."""
         form: Mapping[str, object]
-        if request.content_type == "application/json":
-            try:
-                loaded = await request.json()
-            except ValueError:
-                loaded = None
-            form = loaded if isinstance(loaded, dict) else {}
-        else:
-            form = await request.post()
+        try:
+            if request.content_type == "application/json":
+                loaded = json.loads(await request.read())
+                form = loaded if isinstance(loaded, dict) else {}
+            else:
+                form = await request.post()
+        except (ValueError, UnicodeDecodeError, RecursionError, AssertionError, web.HTTPException):
+            # A body that does not parse (bad JSON, a broken form or multipart body).
+            return _oauth_error(400, "invalid_request", "The request body could not be read.")
         grant_type = str(form.get("grant_type") or "")
         if grant_type not in ("authorization_code", "refresh_token"):
             return _oauth_error(
@@ -154,6 +156,21 @@ class OAuthServer:
             return _oauth_error(400, "invalid_grant", "The refresh token is invalid.")
         self._by_access.pop(old.access_token, None)
         return web.json_response(self._grant())
+
+
+def _redirect_target(uri: str) -> SplitResult | None:
+    """*uri* as an absolute ``http(s)`` URL without fragment (RFC 6749 §3.1.2) that can go in
+    a ``Location`` header, else ``None`` (answered 400, never a crash)."""
+    if not uri or any(ord(ch) < 0x21 or ord(ch) == 0x7F for ch in uri):
+        return None
+    try:
+        parts = urlsplit(uri)
+        parts.port  # noqa: B018 -- raises ValueError on a port that is not one
+    except ValueError:  # "http://[", "http://host:99999"
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.fragment:
+        return None
+    return parts
 
 
 def check_bearer(request: web.Request, *, personal_token: str, oauth: OAuthServer) -> None:

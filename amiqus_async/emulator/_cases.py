@@ -64,7 +64,7 @@ async def get_cases(ctx: Ctx) -> web.StreamResponse:
     )
     order = ctx.choice("order_by", ("asc", "desc"))
     expand = ctx.expand(_EXPAND)
-    statuses = {s for v in ctx.request.query.getall("status", []) for s in v.split(",") if s}
+    statuses = set(ctx.joined("status"))
     if statuses - set(CASE_STATUSES):
         invalid({"status": ["The selected status is invalid."]})
     visibility = ctx.choice("visibility", ("active", "archived"))
@@ -159,6 +159,7 @@ async def get_case(ctx: Ctx) -> web.StreamResponse:
 
 
 async def patch_case(ctx: Ctx) -> web.StreamResponse:
+    """Inferred: properties the spec does not name are ignored (its schema allows them)."""
     key = _case(ctx)
     body = await ctx.json_object(min_properties=1)
     errors: dict[str, list[str]] = {}
@@ -168,8 +169,6 @@ async def patch_case(ctx: Ctx) -> web.StreamResponse:
         errors["reference"] = ["The reference must be a string or null."]
     if "is_archived" in body and not isinstance(body["is_archived"], bool):
         errors["is_archived"] = ["The is_archived field must be true or false."]
-    for field in sorted(set(body) - {"name", "reference", "is_archived"}):
-        errors[field] = [f"The {field} field is prohibited."]
     if errors:
         invalid(errors)
     case = ctx.data.cases[key]

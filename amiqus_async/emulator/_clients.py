@@ -16,6 +16,7 @@ from typing import Any
 
 from aiohttp import web
 
+from amiqus_async.emulator._address import address_errors, written_address
 from amiqus_async.emulator._http import ApiError, Ctx, invalid
 from amiqus_async.emulator._inferred import required_message
 from amiqus_async.emulator._render import renderer
@@ -236,12 +237,10 @@ async def patch_client(ctx: Ctx) -> web.StreamResponse:
 
 
 async def delete_client(ctx: Ctx) -> web.StreamResponse:
+    """Its records, cases, forms, files and corrections go with it (see
+    :meth:`AmiqusData.delete_client`); only ``client.deleted`` is sent (the webhook guide)."""
     key = client_id(ctx)
-    data = ctx.data
-    del data.clients[key]
-    data.addresses.pop(key, None)
-    data.memberships.pop(key, None)
-    data.assignees.pop(("client", key), None)
+    ctx.data.delete_client(key)
     ctx.emulator.publish("client.deleted", ctx.emulator.payloads.client_deleted(key))
     return ctx.no_content()
 
@@ -250,43 +249,14 @@ async def get_address(ctx: Ctx) -> web.StreamResponse:
     return ctx.ok(dict(ctx.data.addresses[client_id(ctx)]))
 
 
-_ADDRESS_FIELDS = (
-    "unit",
-    "house_name",
-    "house_number",
-    "street_name",
-    "second_street",
-    "district",
-    "city",
-    "province",
-    "postcode",
-    "country",
-)
-
-
 async def put_address(ctx: Ctx) -> web.StreamResponse:
-    """Replace the address. Inferred: ``postcode`` is required when ``country`` is ``GB``
-    (the spec: "any field can become required if the selected country demands it, most
-    commonly postcode")."""
+    """Replace the address (validated as :func:`~._address.address_errors` says)."""
     key = client_id(ctx)
     body = await ctx.json_object()
-    errors: dict[str, list[str]] = {}
-    for field in _ADDRESS_FIELDS:
-        if field in body and not isinstance(body[field], (str, type(None))):
-            errors[field] = [f"The {field} must be a string."]
-    country = body.get("country")
-    if country is not None and not (
-        isinstance(country, str) and re.fullmatch(r"[A-Z]{2}", country)
-    ):
-        errors["country"] = ["The selected country is invalid."]
-    if country == "GB" and not body.get("postcode"):
-        errors["postcode"] = [required_message("postcode")]
-    for field in sorted(set(body) - set(_ADDRESS_FIELDS) - {"object"}):
-        errors[field] = [f"The {field} field is prohibited."]
+    errors = address_errors(body)
     if errors:
         invalid(errors)
-    address = empty_address()
-    address.update({k: body[k] for k in _ADDRESS_FIELDS if body.get(k) is not None})
+    address = written_address(body)
     ctx.data.addresses[key] = address
     ctx.data.clients[key]["updated_at"] = now_stamp()
     ctx.emulator.publish("client.updated", ctx.emulator.payloads.client(key))
@@ -379,6 +349,10 @@ async def patch_correction(ctx: Ctx) -> web.StreamResponse:
         if proposed is not None:
             if not isinstance(proposed, dict) or not proposed:
                 invalid({"correction": ["The correction must be an object with a name."]})
+            if not isinstance(proposed.get("middle_name"), (str, type(None))):
+                invalid(
+                    {"correction.middle_name": ["The correction.middle_name must be a string."]}
+                )
             for field in ("first_name", "last_name"):
                 if field in proposed and (
                     not isinstance(proposed[field], str) or not proposed[field].strip()

@@ -115,8 +115,10 @@ class Payloads:
 class WebhookDispatcher:
     """Sends events to subscribed webhooks and logs each delivery in the store."""
 
-    def __init__(self, data: AmiqusData) -> None:
+    def __init__(self, data: AmiqusData, *, enabled: bool = True) -> None:
         self._data = data
+        #: ``False``: events go nowhere (nothing sent, nothing logged).
+        self.enabled = enabled
         self._tasks: set[asyncio.Task[None]] = set()
         #: Every delivery outcome, oldest first: (webhook id, delivery object).
         self.sent: list[tuple[int, Json]] = []
@@ -126,6 +128,8 @@ class WebhookDispatcher:
 
         Must run inside the event loop (handlers and :meth:`AmiqusEmulator.emit` do).
         """
+        if not self.enabled:
+            return 0
         queued = 0
         triggered_at = now_stamp()
         for webhook in list(self._data.webhooks.values()):

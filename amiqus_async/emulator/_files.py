@@ -15,9 +15,10 @@ import mimetypes
 import uuid
 
 from aiohttp import BodyPartReader, web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from amiqus_async.emulator._clients import client_id
-from amiqus_async.emulator._http import ApiError, Ctx, invalid
+from amiqus_async.emulator._http import ApiError, Ctx, invalid, too_large_page
 from amiqus_async.emulator._inferred import ATTACHMENT_TYPES, required_message
 from amiqus_async.emulator._render import renderer
 from amiqus_async.emulator._store import add_client_file
@@ -61,12 +62,7 @@ _SOURCE_TYPES = (
 
 
 def _too_large(limit: int) -> web.Response:
-    page = (
-        f"<html><head><title>413 Request Entity Too Large</title></head><body><center>"
-        f"<h1>413 Request Entity Too Large</h1></center><hr><center>nginx</center>"
-        f"<!-- limit {limit} bytes --></body></html>"
-    )
-    return web.Response(status=413, text=page, content_type="text/html")
+    return too_large_page(limit)
 
 
 async def post_attachment(ctx: Ctx) -> web.StreamResponse:
@@ -75,19 +71,24 @@ async def post_attachment(ctx: Ctx) -> web.StreamResponse:
         return _too_large(limit)
     if not ctx.request.content_type.startswith("multipart/"):
         invalid({"attachment": [required_message("attachment")]})
-    reader = await ctx.request.multipart()
     content: bytes | None = None
     filename = ""
-    while (part := await reader.next()) is not None:
-        if not isinstance(part, BodyPartReader) or part.name != "attachment":
-            continue
-        filename = part.filename or ""
-        chunks = bytearray()
-        while chunk := await part.read_chunk(65536):
-            chunks += chunk
-            if len(chunks) > limit:
-                return _too_large(limit)
-        content = bytes(chunks)
+    try:
+        reader = await ctx.request.multipart()
+        while (part := await reader.next()) is not None:
+            if not isinstance(part, BodyPartReader) or part.name != "attachment":
+                continue
+            filename = part.filename or ""
+            chunks = bytearray()
+            while chunk := await part.read_chunk(65536):
+                chunks += chunk
+                if len(chunks) > limit:
+                    return _too_large(limit)
+            content = bytes(chunks)
+    except (ValueError, AssertionError, LookupError, HttpProcessingError, web.HTTPException):
+        # Inferred: a multipart body that does not parse (no boundary, garbage, a broken part
+        # header) is answered like a missing attachment.
+        invalid({"attachment": [required_message("attachment")]})
     if content is None or not filename:
         invalid({"attachment": [required_message("attachment")]})
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
@@ -217,7 +218,10 @@ async def post_client_file(ctx: Ctx) -> web.StreamResponse:
         or (_uses(ctx, attachment_id))
     ):
         errors["attachment"] = ["The selected attachment is invalid."]
-    if "template" in body and body["template"] not in ctx.data.document_templates:
+    template = body.get("template")
+    if "template" in body and (
+        not isinstance(template, int) or template not in ctx.data.document_templates
+    ):
         errors["template"] = ["The selected template is invalid."]
     name = body.get("name")
     if name is not None and (not isinstance(name, str) or not 1 <= len(name) <= 255):

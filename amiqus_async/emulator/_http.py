@@ -16,14 +16,32 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import attrs
 from aiohttp import web
 
-from amiqus_async.emulator._inferred import limit_message, page_message, required_message
+from amiqus_async.emulator._inferred import (
+    limit_message,
+    page_message,
+    repeated_message,
+    required_message,
+)
 from amiqus_async.emulator._store import AmiqusData
-from amiqus_async.emulator._wire import Json, parse_stamp
+from amiqus_async.emulator._wire import Json, format_stamp, parse_stamp
+from common.testing import BadRequest
 
 if TYPE_CHECKING:
     from amiqus_async.emulator import AmiqusEmulator
 
-__all__ = ["ApiError", "Ctx", "Handler", "error_response", "invalid", "list_envelope"]
+__all__ = [
+    "API_PREFIX",
+    "ApiError",
+    "Ctx",
+    "Handler",
+    "error_response",
+    "invalid",
+    "list_envelope",
+    "render_bad_request",
+    "too_large_page",
+]
+
+API_PREFIX = "/api/v2"
 
 DEFAULT_LIMIT = 25  # spec components.parameters.limit default
 MAX_LIMIT = 100  # spec components.parameters.limit maximum
@@ -152,14 +170,27 @@ class Ctx:
         parsed = parse_stamp(value)
         if parsed is None:
             invalid({name: [f"The {name} must be a valid date-time (YYYY-MM-DDTHH:MM:SSZ)."]})
-        return parsed.strftime("%Y-%m-%dT%H:%M:%SZ")
+        return format_stamp(parsed)
 
-    def expand(self, allowed: Sequence[str]) -> frozenset[str]:
-        """The comma-separated ``expand`` values, each one of *allowed* (else 422, as in the
+    def joined(self, name: str) -> list[str]:
+        """An array parameter the spec sends unexploded (``explode: false``): one
+        comma-separated value, ``status=a,b``; given more than once -> 422 (inferred, see
+        :func:`~amiqus_async.emulator._inferred.repeated_message`)."""
+        raw = self.request.query.getall(name, [])
+        if len(raw) > 1:
+            invalid({name: [repeated_message(name)]})
+        return [part.strip() for value in raw for part in value.split(",") if part.strip()]
+
+    def expand(self, allowed: Sequence[str], *, explode: bool = False) -> frozenset[str]:
+        """The ``expand`` values, each one of *allowed* (else 422, as in the
         expandable-properties guide: ``{"expand": ["The expand parameter must be one of:
-        causer"]}``)."""
-        raw = self.request.query.getall("expand", [])
-        wanted = {part.strip() for value in raw for part in value.split(",") if part.strip()}
+        causer"]}``). Comma-separated (``explode: false``, most operations), or the key once
+        per value where the spec leaves ``explode`` at its default (*explode*)."""
+        if explode:
+            raw = self.request.query.getall("expand", [])
+            wanted = {value.strip() for value in raw if value.strip()}
+        else:
+            wanted = set(self.joined("expand"))
         if wanted - set(allowed):
             invalid({"expand": [f"The expand parameter must be one of: {', '.join(allowed)}"]})
         return frozenset(wanted)
@@ -195,13 +226,15 @@ class Ctx:
     # -- bodies --------------------------------------------------------------------------
 
     async def json_body(self) -> Any:
-        """The JSON body (``None`` when empty); not JSON -> 422."""
+        """The JSON body (``None`` when empty); not JSON -> 422. Strict JSON: no ``NaN`` or
+        ``Infinity``, no number past a double (``1e400``), nesting bounded by Python's own
+        recursion limit (deeper is refused, not a crash)."""
         raw = await self.request.read()
         if not raw.strip():
             return None
         try:
-            return json.loads(raw)
-        except (ValueError, UnicodeDecodeError):
+            return json.loads(raw, parse_constant=_no_constant, parse_float=_finite)
+        except (ValueError, UnicodeDecodeError, RecursionError):
             invalid({"body": ["The request body must be valid JSON."]})
 
     async def json_object(self, *, min_properties: int = 0) -> Json:
@@ -257,6 +290,45 @@ class Ctx:
 
 
 Handler = Callable[[Ctx], Awaitable[web.StreamResponse]]
+
+
+def render_bad_request(request: web.Request, error: BadRequest) -> web.StreamResponse:
+    """Malformed input the kit refused (a body that does not parse...), the Amiqus way.
+
+    Inferred (the guides: 422 "suggests that the request payload body and/or query parameters
+    may contain missing fields or invalid data"): under the API, 422 with the errors map
+    ``{"<field or body>": [message]}``, or the spec's ``text/html`` 413 for a body too large;
+    at the OAuth endpoints, RFC 6749's ``invalid_request`` (400).
+    """
+    path = request.rel_url.raw_path
+    if not path.startswith(API_PREFIX + "/"):
+        body = {"error": "invalid_request", "error_description": error.message}
+        return web.json_response({**body, "message": error.message}, status=400)
+    if error.status == 413:
+        return too_large_page()
+    return web.json_response({error.field or "body": [error.message]}, status=422)
+
+
+def too_large_page(limit: int | None = None) -> web.Response:
+    """The spec's 413: an HTML page (from the web server in front of the API)."""
+    note = "" if limit is None else f"<!-- limit {limit} bytes -->"
+    page = (
+        "<html><head><title>413 Request Entity Too Large</title></head><body><center>"
+        "<h1>413 Request Entity Too Large</h1></center><hr><center>nginx</center>"
+        f"{note}</body></html>"
+    )
+    return web.Response(status=413, text=page, content_type="text/html")
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is out of range")
+    return value
 
 
 def require(body: Json, *fields: str) -> None:

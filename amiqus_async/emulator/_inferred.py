@@ -16,10 +16,12 @@ __all__ = [
     "DELIVERY_TIMEOUT",
     "EMBEDDED_LIST_LIMIT",
     "PERFORM_URL",
+    "REQUEST_ID_HEADER",
     "UNENFORCED_RATE_LIMIT",
     "WEBHOOK_USER_AGENT",
     "limit_message",
     "page_message",
+    "repeated_message",
     "required_message",
 ]
 
@@ -39,10 +41,24 @@ def required_message(field: str) -> str:
     return f"The {field} field is required."
 
 
+#: Inferred: an array query parameter the spec sends unexploded (``explode: false``, e.g.
+#: ``GET /cases?status=approved,on_hold``, every ``expand``) given more than once
+#: (``status=a&status=b``) is refused with 422. (A PHP server would quietly keep the last
+#: value; refusing makes the wrong form visible in tests.)
+def repeated_message(name: str) -> str:
+    return f"The {name} parameter must be given once, its values separated by commas."
+
+
 #: Inferred: an expandable list embedded in an object (``Organisation.assignees``/``clients``,
 #: ``ClientCase.assignees``) is a ``list`` envelope of at most 25 items (the collapsed form's
 #: ``maxItems``), whose ``url`` is the absolute URL of the paginated sub-resource.
 EMBEDDED_LIST_LIMIT = 25
+
+# -- every answer ------------------------------------------------------------------------------
+#: Inferred (the spec and guides name no request id): every answer, API and OAuth alike,
+#: carries a fresh id in this header, the first of the names the client reads
+#: (``common.error_bodies.REQUEST_ID_HEADERS``), so errors and raw responses show it.
+REQUEST_ID_HEADER = "X-Request-Id"
 
 # -- rate limit --------------------------------------------------------------------------------
 #: Inferred: with ``rate_limit=None`` nothing is refused, yet the headers still describe a

@@ -20,6 +20,7 @@ from typing import Any
 
 from aiohttp import web
 
+from amiqus_async.emulator._form_fields import document_errors, field_errors
 from amiqus_async.emulator._http import ApiError, Ctx, invalid, require
 from amiqus_async.emulator._inferred import required_message
 from amiqus_async.emulator._render import renderer
@@ -79,20 +80,6 @@ async def get_form_templates(ctx: Ctx) -> web.StreamResponse:
     return ctx.paginated(_enabled(ctx, list(ctx.data.form_templates.values())), dict)
 
 
-def _field_errors(fields: Any) -> dict[str, list[str]]:
-    if not isinstance(fields, list) or not 2 <= len(fields) <= 200:
-        return {"fields": ["The fields must be an array of 2 to 200 fields."]}
-    errors: dict[str, list[str]] = {}
-    for index, field in enumerate(fields):
-        if not isinstance(field, dict):
-            errors[f"fields.{index}"] = ["Each field must be an object."]
-            continue
-        for name in ("id", "type"):
-            if not isinstance(field.get(name), str) or not field[name]:
-                errors[f"fields.{index}.{name}"] = [f"The fields.{index}.{name} must be a string."]
-    return errors
-
-
 def _template_errors(body: Json, *, creating: bool) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     if creating:
@@ -102,11 +89,14 @@ def _template_errors(body: Json, *, creating: bool) -> dict[str, list[str]]:
     if "name" in body and (not isinstance(body["name"], str) or not 1 <= len(body["name"]) <= 255):
         errors["name"] = ["The name must be between 1 and 255 characters."]
     if "fields" in body:
-        errors.update(_field_errors(body["fields"]))
+        errors.update(field_errors(body["fields"]))
     if "is_enabled" in body and not isinstance(body["is_enabled"], bool):
         errors["is_enabled"] = ["The is_enabled field must be true or false."]
-    if "instructions" in body and not isinstance(body["instructions"], (dict, type(None))):
-        errors["instructions"] = ["The instructions must be a document or null."]
+    if body.get("instructions") is not None:
+        errors.update(document_errors(body["instructions"], "instructions"))
+    description = body.get("description")
+    if description is not None and (not isinstance(description, str) or len(description) > 255):
+        errors["description"] = ["The description may not be greater than 255 characters."]
     return errors
 
 
@@ -122,6 +112,7 @@ async def post_form_template(ctx: Ctx) -> web.StreamResponse:
         "id": ctx.data.new_id(),
         "reference": reference,
         "name": body["name"],
+        "description": body.get("description"),
         "instructions": body.get("instructions"),
         "fields": body["fields"],
         "version": 1,
@@ -152,7 +143,11 @@ async def patch_form_template(ctx: Ctx) -> web.StreamResponse:
     if errors:
         invalid(errors)
     template.update(
-        {k: body[k] for k in ("name", "instructions", "fields", "is_enabled") if k in body}
+        {
+            k: body[k]
+            for k in ("name", "description", "instructions", "fields", "is_enabled")
+            if k in body
+        }
     )
     template["version"] = int(template["version"]) + 1
     template["updated_at"] = now_stamp()

@@ -13,11 +13,12 @@ import re
 
 from aiohttp import web
 
+from amiqus_async.emulator._address import address_errors, written_address
 from amiqus_async.emulator._http import Ctx, invalid
 from amiqus_async.emulator._inferred import required_message
 from amiqus_async.emulator._render import renderer
-from amiqus_async.emulator._store import empty_address
 from amiqus_async.emulator._wire import Json, now_stamp
+from amiqus_async.models.enums import OrganisationJurisdiction
 
 __all__ = ["get_organisation", "get_organisations", "patch_organisation", "post_organisation"]
 
@@ -31,18 +32,7 @@ _FIELDS = (
     "address",
     "incorporated_at",
 )
-_ADDRESS = (
-    "unit",
-    "house_name",
-    "house_number",
-    "street_name",
-    "second_street",
-    "district",
-    "city",
-    "province",
-    "postcode",
-    "country",
-)
+_JURISDICTIONS = frozenset(j.value for j in OrganisationJurisdiction)
 
 
 async def get_organisations(ctx: Ctx) -> web.StreamResponse:
@@ -75,6 +65,10 @@ async def get_organisations(ctx: Ctx) -> web.StreamResponse:
 
 
 def _check(body: Json) -> None:
+    """The spec's Organisation as written: ``name`` required (255 characters at most, as for
+    ``company_number`` and ``reference``), ``jurisdiction`` one of the spec's codes and
+    required with ``company_number``, ``incorporated_at`` a date, ``address`` an Address
+    (validated field by field) or ``null``; no other property."""
     errors: dict[str, list[str]] = {}
     name = body.get("name")
     if not isinstance(name, str) or not name.strip() or len(name) > 255:
@@ -86,22 +80,19 @@ def _check(body: Json) -> None:
             "The jurisdiction field is required when company number is present."
         ]
     jurisdiction = body.get("jurisdiction")
-    if jurisdiction is not None and not (
-        isinstance(jurisdiction, str) and re.fullmatch(r"[a-z]{2}(_[a-z]{2})?", jurisdiction)
+    if jurisdiction is not None and (
+        not isinstance(jurisdiction, str) or jurisdiction not in _JURISDICTIONS
     ):
         errors["jurisdiction"] = ["The selected jurisdiction is invalid."]
     for field in ("company_number", "reference"):
-        if field in body and not isinstance(body[field], (str, type(None))):
-            errors[field] = [f"The {field} must be a string."]
+        value = body.get(field)
+        if value is not None and (not isinstance(value, str) or len(value) > 255):
+            errors[field] = [f"The {field} must be a string of at most 255 characters."]
     day = body.get("incorporated_at")
-    if day is not None:
-        try:
-            dt.date.fromisoformat(str(day))
-        except ValueError:
-            errors["incorporated_at"] = ["The incorporated_at is not a valid date."]
-    address = body.get("address")
-    if address is not None and not isinstance(address, dict):
-        errors["address"] = ["The address must be an object or null."]
+    if day is not None and not _is_date(day):
+        errors["incorporated_at"] = ["The incorporated_at is not a valid date."]
+    if body.get("address") is not None:
+        errors.update(address_errors(body["address"], "address."))
     for field in sorted(
         set(body)
         - set(_FIELDS)
@@ -112,14 +103,22 @@ def _check(body: Json) -> None:
         invalid(errors)
 
 
+def _is_date(value: object) -> bool:
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _apply(org: Json, body: Json) -> None:
     for field in _FIELDS:
         if field not in body:
             continue
         if field == "address" and body["address"] is not None:
-            address = empty_address()
-            address.update({k: v for k in _ADDRESS if (v := body["address"].get(k)) is not None})
-            org["address"] = address
+            org["address"] = written_address(body["address"])
         else:
             org[field] = body[field]
 

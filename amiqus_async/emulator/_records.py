@@ -230,6 +230,7 @@ def _is_expired(record: Json) -> bool:
 
 
 async def patch_record(ctx: Ctx) -> web.StreamResponse:
+    """Inferred: properties the spec does not name are ignored (its schema allows them)."""
     key = record_id(ctx)
     body = await ctx.json_object(min_properties=1)
     errors = _bool_errors(body, "is_archived", "is_reviewed", "has_reminders")
@@ -240,8 +241,6 @@ async def patch_record(ctx: Ctx) -> web.StreamResponse:
         and (not isinstance(expiry, str) or parse_stamp(expiry) is None)
     ):
         errors["expired_at"] = ["The expired_at must be a date-time or true."]
-    for field in sorted(set(body) - {"is_archived", "is_reviewed", "has_reminders", "expired_at"}):
-        errors[field] = [f"The {field} field is prohibited."]
     if errors:
         invalid(errors)
     data = ctx.data

@@ -3,12 +3,15 @@
 Expandable properties (guide ``expandable-properties.txt``): collapsed they are an id, a list
 of ids, or an ``{id, type}`` object; expanded, the full object (or a list of them); empty ones
 are ``null`` either way. Expansion is one level deep: nested expandables stay collapsed.
+An expansion never fails: a reference to something no longer stored (the store keeps none
+through the API, but tests may edit it) stays collapsed.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Set
+from collections.abc import Callable, Mapping, Set
+from typing import Any
 
 from amiqus_async.emulator._http import Ctx, list_envelope
 from amiqus_async.emulator._inferred import EMBEDDED_LIST_LIMIT
@@ -50,6 +53,11 @@ class Renderer:
 
     def client_by_id(self, client_id: int) -> Json:
         return self.client(self.data.clients[client_id])
+
+    def _expanded(self, table: Mapping[Any, Json], key: Any, draw: Callable[[Json], Json]) -> Any:
+        """``draw(table[key])``, or *key* itself (collapsed) when nothing is stored under it."""
+        stored = table.get(key)
+        return key if stored is None else draw(stored)
 
     def _member_list(self, key: tuple[str, int], expand: bool, path: str) -> object:
         members = [int(a["team_member"]) for a in self.data.assignees.get(key, [])]
@@ -104,7 +112,7 @@ class Renderer:
         record_id = int(record["id"])
         out = copy.deepcopy(record)
         if "client" in expand:
-            out["client"] = self.client_by_id(int(record["client"]))
+            out["client"] = self._expanded(self.data.clients, record["client"], self.client)
         steps = [self.step(self.data.steps[s]) for s in self.data.record_steps.get(record_id, [])]
         order = ("object", "id", "status", "perform_url", "email", "client", "name")
         head = {k: out.pop(k) for k in order if k in out}
@@ -113,23 +121,25 @@ class Renderer:
     def step(self, step: Json, expand: Set[str] = _NONE) -> Json:
         out = copy.deepcopy(step)
         if "check" in out and "check" in expand:
-            out["check"] = self.check(self.data.checks[int(out["check"])])
+            out["check"] = self._expanded(self.data.checks, out["check"], self.check)
         if "document" in out and "document" in expand:
-            out["document"] = self.record_document(self.data.record_documents[int(out["document"])])
+            out["document"] = self._expanded(
+                self.data.record_documents, out["document"], self.record_document
+            )
         if "form" in out and "form" in expand:
-            out["form"] = self.client_form(self.data.client_forms[str(out["form"])])
+            out["form"] = self._expanded(self.data.client_forms, out["form"], self.client_form)
         if (
             "review" in expand
             and isinstance(out.get("review"), int)
             and not isinstance(out.get("review"), bool)
         ):
-            out["review"] = self.step_review(self.data.step_reviews[int(out["review"])])
+            out["review"] = self._expanded(self.data.step_reviews, out["review"], self.step_review)
         return out
 
     def check(self, check: Json, expand: Set[str] = _NONE) -> Json:
         out = copy.deepcopy(check)
         if "record" in expand:
-            out["record"] = self.record(self.data.records[int(check["record"])])
+            out["record"] = self._expanded(self.data.records, check["record"], self.record)
         if "response" in expand and check.get("response") is True:
             out["response"] = {"object": "check_response.other"}
         return out
@@ -137,7 +147,9 @@ class Renderer:
     def record_document(self, document: Json, expand: Set[str] = _NONE) -> Json:
         out = copy.deepcopy(document)
         if "attachments" in expand and out.get("attachments"):
-            out["attachments"] = [dict(self.data.attachments[a]) for a in out["attachments"]]
+            out["attachments"] = [
+                self._expanded(self.data.attachments, a, dict) for a in out["attachments"]
+            ]
         return out
 
     def step_review(self, review: Json, expand: Set[str] = _NONE) -> Json:
@@ -154,9 +166,9 @@ class Renderer:
         out = copy.deepcopy(form)
         out["object"] = object_name
         if "client" in expand:
-            out["client"] = self.client_by_id(int(form["client"]))
+            out["client"] = self._expanded(self.data.clients, form["client"], self.client)
         if "record" in expand and form.get("record") is not None:
-            out["record"] = self.record(self.data.records[int(form["record"])])
+            out["record"] = self._expanded(self.data.records, form["record"], self.record)
         return out
 
     def client_file(
@@ -184,9 +196,9 @@ class Renderer:
     def correction(self, correction: Json, expand: Set[str] = _NONE) -> Json:
         out = copy.deepcopy(correction)
         if "client" in expand:
-            out["client"] = self.client_by_id(int(correction["client"]))
+            out["client"] = self._expanded(self.data.clients, correction["client"], self.client)
         if "record" in expand:
-            out["record"] = self.record(self.data.records[int(correction["record"])])
+            out["record"] = self._expanded(self.data.records, correction["record"], self.record)
         return out
 
     def credit(self, credit: Json, expand: Set[str] = _NONE) -> Json:
@@ -201,7 +213,7 @@ class Renderer:
     def document(self, document: Json, expand: Set[str] = _NONE) -> Json:
         out = copy.deepcopy(document)
         if "attachment" in expand and out.get("attachment") is not None:
-            out["attachment"] = dict(self.data.attachments[int(out["attachment"])])
+            out["attachment"] = self._expanded(self.data.attachments, out["attachment"], dict)
         return out
 
     # -- cases -------------------------------------------------------------------------------
@@ -210,8 +222,10 @@ class Renderer:
         case_id = int(case["id"])
         out = copy.deepcopy(case)
         if "client" in expand:
-            out["client"] = self.client_by_id(int(case["client"]))
-        item_ids = self.data.case_item_index.get(case_id, [])
+            out["client"] = self._expanded(self.data.clients, case["client"], self.client)
+        item_ids = [
+            i for i in self.data.case_item_index.get(case_id, []) if i in self.data.case_items
+        ]
         if not item_ids:
             out["items"] = None
         elif "items" in expand:

@@ -16,11 +16,9 @@ from amiqus_async.emulator import (
     _relations,
     _webhooks_api,
 )
-from amiqus_async.emulator._http import Ctx, Handler
+from amiqus_async.emulator._http import API_PREFIX, Ctx, Handler
 
 __all__ = ["API_PREFIX", "ROUTES"]
-
-API_PREFIX = "/api/v2"
 
 
 def _client_assignees_event(ctx: Ctx, key: int) -> None:

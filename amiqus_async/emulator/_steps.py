@@ -67,7 +67,7 @@ def step_errors(data: AmiqusData, steps: Any, prefix: str = "steps") -> dict[str
         elif kind == "document.request":
             template = preferences.get("template")
             if template is not None:
-                if template not in data.document_templates:
+                if not _is_id(template) or template not in data.document_templates:
                     errors[f"{here}.preferences.template"] = ["The selected template is invalid."]
             else:
                 for field in ("title", "instructions"):
@@ -83,3 +83,7 @@ def step_errors(data: AmiqusData, steps: Any, prefix: str = "steps") -> dict[str
                 f"The {here}.preferences.region field is required."
             ]
     return errors
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -15,11 +15,12 @@ import uuid
 
 import attrs
 
+from amiqus_async.emulator._address import empty_address
 from amiqus_async.emulator._inferred import PERFORM_URL
 from amiqus_async.emulator._wire import Json, format_stamp
 from common.testing.pdf import render_pdf
 
-__all__ = ["AmiqusData", "build_data", "make_name", "pdf_bytes"]
+__all__ = ["AmiqusData", "build_data", "empty_address", "make_name", "pdf_bytes"]
 
 _EPOCH = dt.datetime(2024, 1, 8, 9, 0, tzinfo=dt.timezone.utc)
 _FIRST = (
@@ -177,6 +178,76 @@ class AmiqusData:
     def record_client(self, record_id: int) -> int:
         return int(self.records[record_id]["client"])
 
+    def delete_client(self, client_id: int) -> None:
+        """Delete a client and everything that belongs to it, so nothing points at it.
+
+        The spec (``delete-clients-id``): "Clients with requests attached can only be deleted
+        by Admin users", so a client's records go with it. Inferred (the spec says no more):
+        so do its cases (their items, reviews, assignees), its forms, files, corrections, SDK
+        tokens, address, assignees and organisation memberships. Attachments stay (they are
+        the team's uploads), and so does the credit history (a spent credit stays spent).
+        """
+        del self.clients[client_id]
+        self.addresses.pop(client_id, None)
+        self.memberships.pop(client_id, None)
+        self.assignees.pop(("client", client_id), None)
+        for record_id in [r for r, rec in self.records.items() if rec["client"] == client_id]:
+            self._delete_record(record_id)
+        for case_id in [c for c, case in self.cases.items() if case["client"] == client_id]:
+            self._delete_case(case_id)
+        for reference in [r for r, f in self.client_forms.items() if f["client"] == client_id]:
+            del self.client_forms[reference]
+        for file_id in [f for f, owner in self.file_owner.items() if owner == client_id]:
+            del self.file_owner[file_id]
+            self.client_files.pop(file_id, None)
+        for correction_id in [
+            c for c, item in self.corrections.items() if item["client"] == client_id
+        ]:
+            del self.corrections[correction_id]
+
+    def _delete_record(self, record_id: int) -> None:
+        del self.records[record_id]
+        for step_id in self.record_steps.pop(record_id, []):
+            self.steps.pop(step_id, None)
+            for review_id in self.step_review_index.pop(step_id, []):
+                self.step_reviews.pop(review_id, None)
+        for check_id in [c for c, check in self.checks.items() if check["record"] == record_id]:
+            del self.checks[check_id]
+        for document_id in [
+            d
+            for d, document in self.record_documents.items()
+            if document["source"] == {"type": "record", "id": record_id}
+        ]:
+            del self.record_documents[document_id]
+        for reference in [r for r, f in self.client_forms.items() if f["record"] == record_id]:
+            del self.client_forms[reference]
+        for correction_id in [
+            c for c, item in self.corrections.items() if item["record"] == record_id
+        ]:
+            del self.corrections[correction_id]
+        for token in [t for t, owner in self.sdk_tokens.items() if owner == record_id]:
+            del self.sdk_tokens[token]
+        self.assignees.pop(("record", record_id), None)
+        self.record_creator.pop(record_id, None)
+        self.reviewed_from.pop(record_id, None)
+        for item_ids in self.case_item_index.values():  # any case holding it
+            for item_id in [i for i in item_ids if self._item_record(i) == record_id]:
+                item_ids.remove(item_id)
+                self.case_items.pop(item_id, None)
+
+    def _item_record(self, item_id: int) -> int | None:
+        item = self.case_items.get(item_id)
+        return None if item is None else int(item["entity"]["id"])
+
+    def _delete_case(self, case_id: int) -> None:
+        del self.cases[case_id]
+        for item_id in self.case_item_index.pop(case_id, []):
+            self.case_items.pop(item_id, None)
+        for review_id in self.case_review_index.pop(case_id, []):
+            self.case_reviews.pop(review_id, None)
+        self.case_creator.pop(case_id, None)
+        self.assignees.pop(("case", case_id), None)
+
 
 # -- seeding ---------------------------------------------------------------------------------
 
@@ -196,7 +267,7 @@ def _team(team_id: int, name: str, rng: random.Random, hours: float) -> Json:
         "created_at": _stamp(hours),
         "updated_at": _stamp(hours),
         "archived_at": None,
-        "is_archived": False,
+        # not ``is_archived``: the spec makes it write-only, never in an answer
     }
 
 
@@ -522,24 +593,6 @@ def build_data(
         if n % 2 == 0:
             _assign(data, ("case", case_id), member_ids[n % 3])
     return data
-
-
-def empty_address() -> Json:
-    """An address with no lines. Inferred: ``country`` defaults to ``GB``, because the spec's
-    Address enum of countries lacks ``null`` although its type allows it."""
-    return {
-        "object": "address",
-        "unit": None,
-        "house_name": None,
-        "house_number": None,
-        "street_name": None,
-        "second_street": None,
-        "district": None,
-        "city": None,
-        "province": None,
-        "postcode": None,
-        "country": "GB",
-    }
 
 
 def _assign(data: AmiqusData, key: tuple[str, int], member_id: int) -> Json:

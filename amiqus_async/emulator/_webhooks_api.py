@@ -80,11 +80,8 @@ def _errors(body: Json, *, creating: bool) -> dict[str, list[str]]:
         for field in ("url", "events"):
             if field not in body:
                 errors[field] = [required_message(field)]
-    url = body.get("url")
-    if "url" in body:
-        parts = urlsplit(url) if isinstance(url, str) else None
-        if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
-            errors["url"] = ["The url must be a valid URL."]
+    if "url" in body and not _is_url(body["url"]):
+        errors["url"] = ["The url must be a valid URL."]
     events = body.get("events")
     if "events" in body:
         if not isinstance(events, list) or not events:
@@ -98,6 +95,18 @@ def _errors(body: Json, *, creating: bool) -> dict[str, list[str]]:
     if "is_enabled" in body and not isinstance(body["is_enabled"], bool):
         errors["is_enabled"] = ["The is_enabled field must be true or false."]
     return errors
+
+
+def _is_url(value: object) -> bool:
+    """An absolute ``http(s)`` URL with a host, no whitespace or control characters."""
+    if not isinstance(value, str) or any(ord(ch) < 0x21 or ord(ch) == 0x7F for ch in value):
+        return False
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 -- raises ValueError on a port that is not one
+    except ValueError:  # "http://[" (an unclosed IPv6 literal), "http://host:99999"
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 async def get_webhooks(ctx: Ctx) -> web.StreamResponse:

@@ -18,8 +18,9 @@ _FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 
 def format_stamp(moment: dt.datetime) -> str:
-    """``2024-05-07T12:30:45Z`` (converted to UTC, seconds precision)."""
-    return moment.astimezone(dt.timezone.utc).strftime(_FORMAT)
+    """``2024-05-07T12:30:45Z`` (converted to UTC, seconds precision, a four-digit year)."""
+    utc = moment.astimezone(dt.timezone.utc)
+    return f"{utc.year:04d}-" + utc.strftime(_FORMAT.removeprefix("%Y-"))
 
 
 def now_stamp() -> str:
@@ -34,6 +35,8 @@ def parse_stamp(text: str) -> dt.datetime | None:
             day = dt.date.fromisoformat(text)
             return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
         moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=dt.timezone.utc)
+        return moment.astimezone(dt.timezone.utc)  # one that has no UTC form is no date-time
+    except (ValueError, OverflowError):
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)

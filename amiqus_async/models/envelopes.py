@@ -8,18 +8,20 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from common.models import Model
+
 __all__ = ["ItemList"]
 
 T = TypeVar("T")
 
 
 @attrs.frozen(kw_only=True)
-class ItemList(Generic[T]):
+class ItemList(Model, Generic[T]):
     """What ``POST``/``PUT`` of assignees and organisations, and ``PATCH`` of case items, answer.
 
     Iterable and sized like the list it carries, and empty when the server answered 204 (the
     spec's "no changes"). ``has_more`` says whether the server kept some back; list them with
-    the matching ``list`` method.
+    the matching ``list`` method. Keys Amiqus adds later are kept in ``extra``.
     """
 
     object: str

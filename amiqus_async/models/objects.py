@@ -11,7 +11,7 @@ from typing import Any, Literal
 import attrs
 
 from common import Secret
-from common.models import wire
+from common.models import Model, wire
 
 from .enums import (
     AddressCountry,
@@ -224,7 +224,7 @@ __all__ = [
 
 
 @attrs.frozen(kw_only=True)
-class User:
+class User(Model):
     """User."""
 
     object: str
@@ -253,7 +253,7 @@ class User:
 
 
 @attrs.frozen(kw_only=True)
-class Team:
+class Team(Model):
     """Team."""
 
     object: str
@@ -288,7 +288,7 @@ class Team:
 
 
 @attrs.frozen(kw_only=True)
-class TeamMember:
+class TeamMember(Model):
     """Team Member."""
 
     object: str
@@ -304,7 +304,7 @@ class TeamMember:
 
 
 @attrs.frozen(kw_only=True)
-class Client:
+class Client(Model):
     """Client."""
 
     object: str
@@ -356,7 +356,7 @@ class Client:
 
 
 @attrs.frozen(kw_only=True)
-class Address:
+class Address(Model):
     """Address."""
 
     object: str
@@ -394,7 +394,7 @@ class Address:
 
 
 @attrs.frozen(kw_only=True)
-class TeamMemberAssignee:
+class TeamMemberAssignee(Model):
     """Team Member Assignee."""
 
     object: str
@@ -410,7 +410,7 @@ class TeamMemberAssignee:
 
 
 @attrs.frozen(kw_only=True)
-class Organisation:
+class Organisation(Model):
     """Organisation."""
 
     object: str
@@ -467,7 +467,7 @@ class Organisation:
 
 
 @attrs.frozen(kw_only=True)
-class ClientForm:
+class ClientForm(Model):
     """Client Form."""
 
     object: str
@@ -511,7 +511,7 @@ class ClientForm:
 
 
 @attrs.frozen(kw_only=True)
-class Record:
+class Record(Model):
     """Record."""
 
     object: str
@@ -562,7 +562,7 @@ class Record:
 
 
 @attrs.frozen(kw_only=True)
-class ClientFile:
+class ClientFile(Model):
     """Client File."""
 
     object: str
@@ -599,7 +599,7 @@ class ClientFile:
 
 
 @attrs.frozen(kw_only=True)
-class ClientCorrection:
+class ClientCorrection(Model):
     """Client Correction."""
 
     object: str
@@ -631,7 +631,7 @@ class ClientCorrection:
 
 
 @attrs.frozen(kw_only=True)
-class CreditHistory:
+class CreditHistory(Model):
     """CreditHistory."""
 
     object: str
@@ -650,7 +650,7 @@ class CreditHistory:
 
 
 @attrs.frozen(kw_only=True)
-class RecordStep:
+class RecordStep(Model):
     """RecordStep. One of 16 shapes: TransUnion, Criminal record, Dummy, Thorntons
     Onboarding, HSCNI Access NI, TransUnion, NHS ESR, Photo ID, Employment referencing,
     Employment history, Banking information, Face capture, Watchlist, Document Request,
@@ -687,7 +687,7 @@ class RecordStep:
 
 
 @attrs.frozen(kw_only=True)
-class RecordDocument:
+class RecordDocument(Model):
     """RecordDocument."""
 
     object: str
@@ -716,7 +716,7 @@ class RecordDocument:
 
 
 @attrs.frozen(kw_only=True)
-class Check:
+class Check(Model):
     """Check."""
 
     object: str
@@ -749,7 +749,7 @@ class Check:
 
 
 @attrs.frozen(kw_only=True)
-class Document:
+class Document(Model):
     """Document."""
 
     object: str
@@ -772,7 +772,7 @@ class Document:
 
 
 @attrs.frozen(kw_only=True)
-class EmailTemplate:
+class EmailTemplate(Model):
     """Email Template."""
 
     object: str
@@ -794,7 +794,7 @@ class EmailTemplate:
 
 
 @attrs.frozen(kw_only=True)
-class DocumentTemplate:
+class DocumentTemplate(Model):
     """Document Template."""
 
     object: str
@@ -816,7 +816,7 @@ class DocumentTemplate:
 
 
 @attrs.frozen(kw_only=True)
-class RecordTemplate:
+class RecordTemplate(Model):
     """Record Template."""
 
     object: str
@@ -839,7 +839,7 @@ class RecordTemplate:
 
 
 @attrs.frozen(kw_only=True)
-class File:
+class File(Model):
     """File."""
 
     object: str
@@ -876,7 +876,7 @@ class File:
 
 
 @attrs.frozen(kw_only=True)
-class Webhook:
+class Webhook(Model):
     """Webhook."""
 
     object: str
@@ -910,7 +910,7 @@ class Webhook:
 
 
 @attrs.frozen(kw_only=True)
-class WebhookDelivery:
+class WebhookDelivery(Model):
     """Webhook Delivery."""
 
     object: str
@@ -932,7 +932,7 @@ class WebhookDelivery:
 
 
 @attrs.frozen(kw_only=True)
-class Form:
+class Form(Model):
     """Form."""
 
     object: str
@@ -976,7 +976,7 @@ class Form:
 
 
 @attrs.frozen(kw_only=True)
-class FormTemplate:
+class FormTemplate(Model):
     """Form Template."""
 
     object: str
@@ -1007,7 +1007,7 @@ class FormTemplate:
 
 
 @attrs.frozen(kw_only=True)
-class AvailableStep:
+class AvailableStep(Model):
     """AvailableStep. One of 16 shapes: TransUnion, Criminal record, Dummy, Thorntons
     Onboarding, HSCNI Access NI, TransUnion, NHS ESR, Photo ID, Employment referencing,
     Employment history, Banking information, Face capture, Watchlist, Document Request,
@@ -1022,7 +1022,7 @@ class AvailableStep:
 
 
 @attrs.frozen(kw_only=True)
-class ValidatedSteps:
+class ValidatedSteps(Model):
     """Validated Steps."""
 
     object: str
@@ -1032,7 +1032,7 @@ class ValidatedSteps:
 
 
 @attrs.frozen(kw_only=True)
-class Attachment:
+class Attachment(Model):
     """Attachment."""
 
     object: str
@@ -1056,7 +1056,7 @@ class Attachment:
 
 
 @attrs.frozen(kw_only=True)
-class SdkToken:
+class SdkToken(Model):
     """SDK Token."""
 
     object: str
@@ -1070,7 +1070,7 @@ class SdkToken:
 
 
 @attrs.frozen(kw_only=True)
-class Case:
+class Case(Model):
     """Case."""
 
     object: str
@@ -1107,7 +1107,7 @@ class Case:
 
 
 @attrs.frozen(kw_only=True)
-class CaseItem:
+class CaseItem(Model):
     """Case Item."""
 
     object: str
@@ -1127,7 +1127,7 @@ class CaseItem:
 
 
 @attrs.frozen(kw_only=True)
-class CaseReview:
+class CaseReview(Model):
     """Case Review."""
 
     object: str
@@ -1152,7 +1152,7 @@ class CaseReview:
 
 
 @attrs.frozen(kw_only=True)
-class CaseAssignee:
+class CaseAssignee(Model):
     """Assignee."""
 
     object: str
@@ -1167,7 +1167,7 @@ class CaseAssignee:
 
 
 @attrs.frozen(kw_only=True)
-class StepReview:
+class StepReview(Model):
     """Step Review."""
 
     object: str
@@ -1195,7 +1195,7 @@ class StepReview:
 
 
 @attrs.frozen(kw_only=True)
-class CaseStatusAggregate:
+class CaseStatusAggregate(Model):
     """Case status aggregate."""
 
     object: str
@@ -1205,7 +1205,7 @@ class CaseStatusAggregate:
 
 
 @attrs.frozen(kw_only=True)
-class Name:
+class Name(Model):
     """Name."""
 
     object: str
@@ -1233,7 +1233,7 @@ class Name:
 
 
 @attrs.frozen(kw_only=True)
-class BreakdownResult:
+class BreakdownResult(Model):
     """BreakdownResult."""
 
     result: BreakdownResultResult | str | None = None
@@ -1243,7 +1243,7 @@ class BreakdownResult:
 
 
 @attrs.frozen(kw_only=True)
-class SubBreakdownResult:
+class SubBreakdownResult(Model):
     """SubBreakdownResult."""
 
     result: SubBreakdownResultResult | str | None = None
@@ -1253,7 +1253,7 @@ class SubBreakdownResult:
 
 
 @attrs.frozen(kw_only=True)
-class DocumentRequestSettings:
+class DocumentRequestSettings(Model):
     """DocumentRequestSettings."""
 
     title: str
@@ -1262,7 +1262,7 @@ class DocumentRequestSettings:
 
 
 @attrs.frozen(kw_only=True)
-class DocumentTransferSettings:
+class DocumentTransferSettings(Model):
     """DocumentTransferSettings."""
 
     require_return: bool | None = None
@@ -1276,7 +1276,7 @@ class DocumentTransferSettings:
 
 
 @attrs.frozen(kw_only=True)
-class RichText:
+class RichText(Model):
     """RichText. One of 2 shapes: Plain Text, Marked Text."""
 
     type: RichTextType | str
@@ -1287,7 +1287,7 @@ class RichText:
 
 
 @attrs.frozen(kw_only=True)
-class RichTextNode:
+class RichTextNode(Model):
     """RichTextNode. One of 3 shapes: TipTap Paragraph, TipTap Bullet List, TipTap Ordered
     List.
     """
@@ -1300,7 +1300,7 @@ class RichTextNode:
 
 
 @attrs.frozen(kw_only=True)
-class RichTextListItem:
+class RichTextListItem(Model):
     """TipTap List Item."""
 
     type: str | None = None
@@ -1310,7 +1310,7 @@ class RichTextListItem:
 
 
 @attrs.frozen(kw_only=True)
-class RichTextDocument:
+class RichTextDocument(Model):
     """TipTap Document."""
 
     type: str
@@ -1320,7 +1320,7 @@ class RichTextDocument:
 
 
 @attrs.frozen(kw_only=True)
-class Choice:
+class Choice(Model):
     """Choice."""
 
     value: str
@@ -1329,7 +1329,7 @@ class Choice:
 
 
 @attrs.frozen(kw_only=True)
-class FormField:
+class FormField(Model):
     """FormField. One of 8 shapes: Section, Heading, Paragraph, Short Answer, Long Answer,
     Single Choice, Multiple Choice, Document.
     """
@@ -1361,7 +1361,7 @@ class FormField:
 
 
 @attrs.frozen(kw_only=True)
-class InvalidPresetStep:
+class InvalidPresetStep(Model):
     """Invalid."""
 
     object: str
@@ -1375,7 +1375,7 @@ class InvalidPresetStep:
 
 
 @attrs.frozen(kw_only=True)
-class WebhookDeliveryRequest:
+class WebhookDeliveryRequest(Model):
     """Webhook Delivery Request."""
 
     url: str | None = None
@@ -1389,7 +1389,7 @@ class WebhookDeliveryRequest:
 
 
 @attrs.frozen(kw_only=True)
-class WebhookDeliveryResponse:
+class WebhookDeliveryResponse(Model):
     """Webhook Delivery Response."""
 
     status_code: str | None = None
@@ -1400,7 +1400,7 @@ class WebhookDeliveryResponse:
 
 
 @attrs.frozen(kw_only=True)
-class FormTemplateField:
+class FormTemplateField(Model):
     """FormTemplateField. One of 8 shapes: Section, Heading, Paragraph, Short Answer, Long
     Answer, Single Choice, Multiple Choice, Document.
     """
@@ -1430,7 +1430,7 @@ class FormTemplateField:
 
 
 @attrs.frozen(kw_only=True)
-class OrganisationAssignees:
+class OrganisationAssignees(Model):
     """List."""
 
     object: str
@@ -1450,7 +1450,7 @@ class OrganisationAssignees:
 
 
 @attrs.frozen(kw_only=True)
-class OrganisationClients:
+class OrganisationClients(Model):
     """List."""
 
     object: str
@@ -1470,7 +1470,7 @@ class OrganisationClients:
 
 
 @attrs.frozen(kw_only=True)
-class ClientFileSource:
+class ClientFileSource(Model):
     """ClientFileSource. One of 2 shapes: untitled, Client Document."""
 
     id: int
@@ -1493,7 +1493,7 @@ class ClientFileSource:
 
 
 @attrs.frozen(kw_only=True)
-class ClientFileCreatedBy:
+class ClientFileCreatedBy(Model):
     """ClientFileCreatedBy."""
 
     id: int | None = None
@@ -1502,7 +1502,7 @@ class ClientFileCreatedBy:
 
 
 @attrs.frozen(kw_only=True)
-class ClientCorrectionCorrection:
+class ClientCorrectionCorrection(Model):
     """ClientCorrectionCorrection."""
 
     first_name: str | None = None
@@ -1516,7 +1516,7 @@ class ClientCorrectionCorrection:
 
 
 @attrs.frozen(kw_only=True)
-class CreditHistoryCauser:
+class CreditHistoryCauser(Model):
     """CreditHistoryCauser."""
 
     id: int | None = None
@@ -1525,7 +1525,7 @@ class CreditHistoryCauser:
 
 
 @attrs.frozen(kw_only=True)
-class RecordStepPreferences:
+class RecordStepPreferences(Model):
     """RecordStepPreferences. One of 2 shapes: Disclosure Scotland, untitled."""
 
     region: RecordStepPreferencesRegion | str | None = None
@@ -1662,7 +1662,7 @@ class RecordStepPreferences:
 
 
 @attrs.frozen(kw_only=True)
-class RecordDocumentSource:
+class RecordDocumentSource(Model):
     """RecordDocumentSource."""
 
     type: RecordDocumentSourceType | str | None = None
@@ -1671,7 +1671,7 @@ class RecordDocumentSource:
 
 
 @attrs.frozen(kw_only=True)
-class CheckResponse:
+class CheckResponse(Model):
     """CheckResponse. One of 2 shapes: untitled, Other."""
 
     object: CheckResponseObject | str
@@ -1691,7 +1691,7 @@ class CheckResponse:
 
 
 @attrs.frozen(kw_only=True)
-class RecordTemplatePresets:
+class RecordTemplatePresets(Model):
     """Settings and steps configured for this template."""
 
     steps: list[RecordTemplatePresetsSteps | InvalidPresetStep]
@@ -1716,7 +1716,7 @@ class RecordTemplatePresets:
 
 
 @attrs.frozen(kw_only=True)
-class FileSource:
+class FileSource(Model):
     """FileSource. One of 2 shapes: untitled, Client Document."""
 
     id: int
@@ -1739,7 +1739,7 @@ class FileSource:
 
 
 @attrs.frozen(kw_only=True)
-class FileCreatedBy:
+class FileCreatedBy(Model):
     """FileCreatedBy."""
 
     id: int | None = None
@@ -1748,7 +1748,7 @@ class FileCreatedBy:
 
 
 @attrs.frozen(kw_only=True)
-class ValidatedStepsSteps:
+class ValidatedStepsSteps(Model):
     """ValidatedStepsSteps."""
 
     object: str
@@ -1760,7 +1760,7 @@ class ValidatedStepsSteps:
 
 
 @attrs.frozen(kw_only=True)
-class CaseItemEntity:
+class CaseItemEntity(Model):
     """CaseItemEntity."""
 
     id: int | None = None
@@ -1771,7 +1771,7 @@ class CaseItemEntity:
 
 
 @attrs.frozen(kw_only=True)
-class CaseStatusAggregateAggregates:
+class CaseStatusAggregateAggregates(Model):
     """CaseStatusAggregateAggregates."""
 
     status: CaseStatus | str | None = None
@@ -1780,7 +1780,7 @@ class CaseStatusAggregateAggregates:
 
 
 @attrs.frozen(kw_only=True)
-class RichTextMarks:
+class RichTextMarks(Model):
     """RichTextMarks. One of 2 shapes: Bold, Link."""
 
     type: RichTextMarksType | str
@@ -1789,14 +1789,14 @@ class RichTextMarks:
 
 
 @attrs.frozen(kw_only=True)
-class RichTextNodeAttrs:
+class RichTextNodeAttrs(Model):
     """RichTextNodeAttrs."""
 
     start: int
 
 
 @attrs.frozen(kw_only=True)
-class WebhookDeliveryRequestHeaders:
+class WebhookDeliveryRequestHeaders(Model):
     """WebhookDeliveryRequestHeaders."""
 
     content_length: str | None = attrs.field(default=None, metadata=wire("Content-Length"))
@@ -1814,7 +1814,7 @@ class WebhookDeliveryRequestHeaders:
 
 
 @attrs.frozen(kw_only=True)
-class WebhookDeliveryRequestBody:
+class WebhookDeliveryRequestBody(Model):
     """WebhookDeliveryRequestBody."""
 
     uuid: str | None = None
@@ -1827,14 +1827,14 @@ class WebhookDeliveryRequestBody:
 
 
 @attrs.frozen(kw_only=True)
-class ClientFileSourceConfig:
+class ClientFileSourceConfig(Model):
     """ClientFileSourceConfig."""
 
     instructions: str
 
 
 @attrs.frozen(kw_only=True)
-class Report:
+class Report(Model):
     """Report. One of 4 shapes: Document, Facial Similarity Motion, Facial Similarity Photo,
     Other.
     """
@@ -1860,7 +1860,7 @@ class Report:
 
 
 @attrs.frozen(kw_only=True)
-class ReportMedia:
+class ReportMedia(Model):
     """ReportMedia. One of 2 shapes: Document, Person."""
 
     type: ReportMediaType | str | None = None
@@ -1880,7 +1880,7 @@ class ReportMedia:
 
 
 @attrs.frozen(kw_only=True)
-class RecordTemplatePresetsSteps:
+class RecordTemplatePresetsSteps(Model):
     """RecordTemplatePresetsSteps. One of 16 shapes: TransUnion, Criminal record, Dummy,
     Thorntons Onboarding, HSCNI Access NI, TransUnion, NHS ESR, Photo ID, Employment
     referencing, Employment history, Banking information, Face capture, Watchlist,
@@ -1895,7 +1895,7 @@ class RecordTemplatePresetsSteps:
 
 
 @attrs.frozen(kw_only=True)
-class RichTextMarksAttrs:
+class RichTextMarksAttrs(Model):
     """RichTextMarksAttrs."""
 
     href: str
@@ -1906,7 +1906,7 @@ class RichTextMarksAttrs:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdown:
+class ReportBreakdown(Model):
     """ReportBreakdown. One of 2 shapes: untitled, untitled."""
 
     age_validation: ReportBreakdownAgeValidation | None = None
@@ -1947,7 +1947,7 @@ class ReportBreakdown:
 
 
 @attrs.frozen(kw_only=True)
-class ReportDocumentData:
+class ReportDocumentData(Model):
     """Document."""
 
     document_type: ReportDocumentDataDocumentType | str | None = None
@@ -1993,7 +1993,7 @@ class ReportDocumentData:
 
 
 @attrs.frozen(kw_only=True)
-class RecordTemplatePresetsStepsPreferences:
+class RecordTemplatePresetsStepsPreferences(Model):
     """RecordTemplatePresetsStepsPreferences. One of 2 shapes: Disclosure Scotland,
     untitled.
     """
@@ -2150,7 +2150,7 @@ class RecordTemplatePresetsStepsPreferences:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownAgeValidation:
+class ReportBreakdownAgeValidation(Model):
     """ReportBreakdownAgeValidation."""
 
     result: ReportBreakdownAgeValidationResult | str | None = None
@@ -2162,7 +2162,7 @@ class ReportBreakdownAgeValidation:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownCompromisedDocument:
+class ReportBreakdownCompromisedDocument(Model):
     """ReportBreakdownCompromisedDocument."""
 
     result: ReportBreakdownCompromisedDocumentResult | str | None = None
@@ -2174,7 +2174,7 @@ class ReportBreakdownCompromisedDocument:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownDataComparison:
+class ReportBreakdownDataComparison(Model):
     """ReportBreakdownDataComparison."""
 
     result: ReportBreakdownDataComparisonResult | str | None = None
@@ -2186,7 +2186,7 @@ class ReportBreakdownDataComparison:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownDataConsistency:
+class ReportBreakdownDataConsistency(Model):
     """ReportBreakdownDataConsistency."""
 
     result: ReportBreakdownDataConsistencyResult | str | None = None
@@ -2201,7 +2201,7 @@ class ReportBreakdownDataConsistency:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownDataValidation:
+class ReportBreakdownDataValidation(Model):
     """ReportBreakdownDataValidation."""
 
     result: ReportBreakdownDataValidationResult | str | None = None
@@ -2213,7 +2213,7 @@ class ReportBreakdownDataValidation:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownImageIntegrity:
+class ReportBreakdownImageIntegrity(Model):
     """ReportBreakdownImageIntegrity. One of 2 shapes: untitled, untitled."""
 
     result: ReportBreakdownImageIntegrityResult | str | None = None
@@ -2225,7 +2225,7 @@ class ReportBreakdownImageIntegrity:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownIssuingAuthority:
+class ReportBreakdownIssuingAuthority(Model):
     """ReportBreakdownIssuingAuthority."""
 
     result: ReportBreakdownIssuingAuthorityResult | str | None = None
@@ -2237,7 +2237,7 @@ class ReportBreakdownIssuingAuthority:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownVisualAuthenticity:
+class ReportBreakdownVisualAuthenticity(Model):
     """ReportBreakdownVisualAuthenticity. One of 2 shapes: untitled, untitled."""
 
     result: ReportBreakdownVisualAuthenticityResult | str | None = None
@@ -2249,7 +2249,7 @@ class ReportBreakdownVisualAuthenticity:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownFaceComparison:
+class ReportBreakdownFaceComparison(Model):
     """ReportBreakdownFaceComparison. One of 2 shapes: untitled, untitled."""
 
     result: ReportBreakdownFaceComparisonResult | str | None = None
@@ -2261,7 +2261,7 @@ class ReportBreakdownFaceComparison:
 
 
 @attrs.frozen(kw_only=True)
-class ReportDocumentDataDocumentNumbers:
+class ReportDocumentDataDocumentNumbers(Model):
     """ReportDocumentDataDocumentNumbers."""
 
     type: ReportDocumentDataDocumentNumbersType | str | None = None
@@ -2270,7 +2270,7 @@ class ReportDocumentDataDocumentNumbers:
 
 
 @attrs.frozen(kw_only=True)
-class ReportDocumentDataNfc:
+class ReportDocumentDataNfc(Model):
     """NFC Document."""
 
     document_type: ReportDocumentDataNfcDocumentType | str | None = None
@@ -2309,7 +2309,7 @@ class ReportDocumentDataNfc:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownAgeValidationBreakdown:
+class ReportBreakdownAgeValidationBreakdown(Model):
     """ReportBreakdownAgeValidationBreakdown."""
 
     minimum_accepted_age: SubBreakdownResult | None = None
@@ -2317,7 +2317,7 @@ class ReportBreakdownAgeValidationBreakdown:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownCompromisedDocumentBreakdown:
+class ReportBreakdownCompromisedDocumentBreakdown(Model):
     """ReportBreakdownCompromisedDocumentBreakdown."""
 
     document_database: SubBreakdownResult | None = None
@@ -2328,7 +2328,7 @@ class ReportBreakdownCompromisedDocumentBreakdown:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownDataComparisonBreakdown:
+class ReportBreakdownDataComparisonBreakdown(Model):
     """ReportBreakdownDataComparisonBreakdown."""
 
     first_name: SubBreakdownResult | None = None
@@ -2342,7 +2342,7 @@ class ReportBreakdownDataComparisonBreakdown:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownDataConsistencyBreakdown:
+class ReportBreakdownDataConsistencyBreakdown(Model):
     """ReportBreakdownDataConsistencyBreakdown."""
 
     issuing_country: SubBreakdownResult | None = None
@@ -2365,7 +2365,7 @@ class ReportBreakdownDataConsistencyBreakdown:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownDataValidationBreakdown:
+class ReportBreakdownDataValidationBreakdown(Model):
     """ReportBreakdownDataValidationBreakdown."""
 
     mrz: SubBreakdownResult | None = None
@@ -2384,7 +2384,7 @@ class ReportBreakdownDataValidationBreakdown:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownImageIntegrityBreakdown:
+class ReportBreakdownImageIntegrityBreakdown(Model):
     """ReportBreakdownImageIntegrityBreakdown. One of 2 shapes: untitled, untitled."""
 
     supported_document: ReportBreakdownImageIntegrityBreakdownSupportedDocument | None = None
@@ -2415,7 +2415,7 @@ class ReportBreakdownImageIntegrityBreakdown:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownIssuingAuthorityBreakdown:
+class ReportBreakdownIssuingAuthorityBreakdown(Model):
     """ReportBreakdownIssuingAuthorityBreakdown."""
 
     nfc_passive_authentication: SubBreakdownResult | None = None
@@ -2426,7 +2426,7 @@ class ReportBreakdownIssuingAuthorityBreakdown:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownVisualAuthenticityBreakdown:
+class ReportBreakdownVisualAuthenticityBreakdown(Model):
     """ReportBreakdownVisualAuthenticityBreakdown. One of 2 shapes: untitled, untitled."""
 
     face_detection: SubBreakdownResult | None = None
@@ -2467,7 +2467,7 @@ class ReportBreakdownVisualAuthenticityBreakdown:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownFaceComparisonBreakdown:
+class ReportBreakdownFaceComparisonBreakdown(Model):
     """ReportBreakdownFaceComparisonBreakdown. One of 2 shapes: untitled, untitled."""
 
     face_match: ReportBreakdownFaceComparisonBreakdownFaceMatch | SubBreakdownResult | None = None
@@ -2475,14 +2475,14 @@ class ReportBreakdownFaceComparisonBreakdown:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownImageIntegrityBreakdownSupportedDocument:
+class ReportBreakdownImageIntegrityBreakdownSupportedDocument(Model):
     """Whether the submitted document is a supported type."""
 
     result: ReportBreakdownImageIntegrityBreakdownSupportedDocumentResult | str | None = None
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownImageIntegrityBreakdownImageQuality:
+class ReportBreakdownImageIntegrityBreakdownImageQuality(Model):
     """Whether the image of the document's data points and features were clear."""
 
     result: ReportBreakdownImageIntegrityBreakdownImageQualityResult | str | None = None
@@ -2491,7 +2491,7 @@ class ReportBreakdownImageIntegrityBreakdownImageQuality:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownImageIntegrityBreakdownColourPicture:
+class ReportBreakdownImageIntegrityBreakdownColourPicture(Model):
     """Whether the document image was in colour. Black and white images are flagged with a
     `consider` result.
     """
@@ -2500,7 +2500,7 @@ class ReportBreakdownImageIntegrityBreakdownColourPicture:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownImageIntegrityBreakdownConclusiveDocumentQuality:
+class ReportBreakdownImageIntegrityBreakdownConclusiveDocumentQuality(Model):
     """Is the document of sufficient quality to perform a fraud inspection. A `consider`
     result means that we cannot positively say the document is fraudulent or not.
     """
@@ -2515,7 +2515,7 @@ class ReportBreakdownImageIntegrityBreakdownConclusiveDocumentQuality:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent:
+class ReportBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent(Model):
     """The document was not present when the photo was taken. For example, a photo of an
     image of a document or a photo of a digital screen.
     """
@@ -2533,7 +2533,7 @@ class ReportBreakdownVisualAuthenticityBreakdownOriginalDocumentPresent:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownVisualAuthenticityBreakdownSpoofingDetection:
+class ReportBreakdownVisualAuthenticityBreakdownSpoofingDetection(Model):
     """ReportBreakdownVisualAuthenticityBreakdownSpoofingDetection. One of 2 shapes:
     untitled, untitled.
     """
@@ -2547,7 +2547,7 @@ class ReportBreakdownVisualAuthenticityBreakdownSpoofingDetection:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownFaceComparisonBreakdownFaceMatch:
+class ReportBreakdownFaceComparisonBreakdownFaceMatch(Model):
     """Comparison between face in document and motion capture was sufficient."""
 
     result: ReportBreakdownFaceComparisonBreakdownFaceMatchResult | str | None = None
@@ -2559,7 +2559,7 @@ class ReportBreakdownFaceComparisonBreakdownFaceMatch:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownImageIntegrityBreakdownImageQualityProperties:
+class ReportBreakdownImageIntegrityBreakdownImageQualityProperties(Model):
     """ReportBreakdownImageIntegrityBreakdownImageQualityProperties."""
 
     dark_photo: SubBreakdownResult | None = None
@@ -2584,7 +2584,7 @@ class ReportBreakdownImageIntegrityBreakdownImageQualityProperties:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownImageIntegrityBreakdownConclusiveDocumentQualityProperties:
+class ReportBreakdownImageIntegrityBreakdownConclusiveDocumentQualityProperties(Model):
     """ReportBreakdownImageIntegrityBreakdownConclusiveDocumentQualityProperties."""
 
     watermarks_digital_text_overlay: SubBreakdownResult | None = None
@@ -2605,7 +2605,7 @@ class ReportBreakdownImageIntegrityBreakdownConclusiveDocumentQualityProperties:
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownVisualAuthenticityBreakdownOriginalDocumentPresentProperties:
+class ReportBreakdownVisualAuthenticityBreakdownOriginalDocumentPresentProperties(Model):
     """ReportBreakdownVisualAuthenticityBreakdownOriginalDocumentPresentProperties."""
 
     screenshot: SubBreakdownResult | None = None
@@ -2622,7 +2622,7 @@ class ReportBreakdownVisualAuthenticityBreakdownOriginalDocumentPresentPropertie
 
 
 @attrs.frozen(kw_only=True)
-class ReportBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties:
+class ReportBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties(Model):
     """ReportBreakdownVisualAuthenticityBreakdownSpoofingDetectionProperties. One of 2
     shapes: untitled, untitled.
     """

@@ -2,13 +2,16 @@
 
 Generated methods only name the operation (method, path, query, body, answer); the checks the
 spec implies for *every* operation live here once: ids are positive, ``limit`` is 1..100,
-``expand`` is comma-joined, bodies are the generated input models, attachments are a type and
-size Amiqus accepts.
+array arguments are sent as the spec's ``explode`` says (``expand=a,b``), deprecated ones
+warn, downloads ask for their own media type, bodies are the generated input models,
+attachments are a type and size Amiqus accepts.
 """
 
 from __future__ import annotations
 
+import enum
 import os
+import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, TypeVar
@@ -45,13 +48,23 @@ ATTACHMENT_TYPES: Final = frozenset(
 
 
 def _query_value(name: str, value: Any) -> Any:
-    if name == "expand" and value is not None:
-        if isinstance(value, str) or not isinstance(value, Sequence):
-            raise InvalidRequestError("expand takes a list of names, e.g. expand=['client']")
-        return ",".join(str(v) for v in value) or None
     if value is True and name in ("assignee", "assigned_to"):
         raise InvalidRequestError(f"{name} takes a team member id, or False for unassigned")
     return value
+
+
+def _items(name: str, values: Any) -> list[str]:
+    """The values of an array query argument as text (a list, not one string)."""
+    if isinstance(values, (str, bytes)) or not isinstance(values, Sequence):
+        raise InvalidRequestError(f"{name} takes a list of values, e.g. {name}=[...]")
+    out = []
+    for value in values:
+        if isinstance(value, enum.Enum):
+            value = value.value
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise InvalidRequestError(f"{name} takes strings or ints, not {value!r}")
+        out.append(str(value))
+    return out
 
 
 def _json(value: Any) -> Any:
@@ -102,6 +115,29 @@ class AmiqusResource(Resource):
             if isinstance(value, str) and not value.strip():
                 raise InvalidRequestError(f"{name} must not be blank")
         return format_path(template, **values)
+
+    @staticmethod
+    def _joined(name: str, values: Sequence[Any] | None) -> str | None:
+        """An array the spec sends unexploded (``explode: false``): one ``a,b`` value."""
+        if values is None:
+            return None
+        items = _items(name, values)
+        if any("," in item for item in items):
+            raise InvalidRequestError(f"a value of {name} cannot hold a comma: {items!r}")
+        return ",".join(items) or None
+
+    @staticmethod
+    def _repeated(name: str, values: Sequence[Any] | None) -> list[str] | None:
+        """An array the spec sends exploded (its default): the key once per value."""
+        return None if values is None else _items(name, values)
+
+    @staticmethod
+    def _deprecated(what: str, why: str) -> None:
+        """Warn the caller of a generated method that the spec deprecates *what*.
+
+        (The frames: this one, the generated method, its ``Resource`` wrapper, the caller.)
+        """
+        warnings.warn(f"{what} is deprecated by Amiqus: {why}", DeprecationWarning, stacklevel=4)
 
     @staticmethod
     def _params(params: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -184,5 +220,8 @@ class AmiqusResource(Resource):
     async def _none(self, method: str, path: str, **kwargs: Any) -> None:
         await self._send(method, path, **kwargs)
 
-    def _download(self, path: str, *, params: Mapping[str, Any] | None = None) -> Download:
-        return self._client.download(path, params=self._params(params))
+    def _download(
+        self, path: str, *, params: Mapping[str, Any] | None = None, accept: str
+    ) -> Download:
+        # ``Accept`` names what the operation answers (a PDF, any file), not JSON.
+        return self._client.download(path, params=self._params(params), headers={"Accept": accept})

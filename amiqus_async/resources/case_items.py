@@ -39,7 +39,7 @@ class CaseItems(AmiqusResource):
         return self._paged(
             self._path("/cases/{id}/items", id=case_id),
             CaseItem,
-            params={"expand": expand},
+            params={"expand": self._joined("expand", expand)},
             limit=limit,
         )
 

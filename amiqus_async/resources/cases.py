@@ -71,8 +71,8 @@ class Cases(AmiqusResource):
             params={
                 "sort_by": sort_by,
                 "order_by": order_by,
-                "expand": expand,
-                "status": status,
+                "expand": self._joined("expand", expand),
+                "status": self._joined("status", status),
                 "visibility": visibility,
                 "created_by": created_by,
                 "assigned_to": assigned_to,
@@ -105,7 +105,7 @@ class Cases(AmiqusResource):
             Case,
             "GET",
             self._path("/cases/{id}", id=case_id),
-            params={"expand": expand},
+            params={"expand": self._joined("expand", expand)},
         )
 
     async def update(self, case_id: int, body: CaseUpdate) -> Case:
@@ -139,7 +139,7 @@ class Cases(AmiqusResource):
         return self._paged(
             self._path("/cases/{id}/reviews", id=case_id),
             CaseReview,
-            params={"expand": expand},
+            params={"expand": self._joined("expand", expand)},
             limit=limit,
         )
 

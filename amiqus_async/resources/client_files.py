@@ -56,7 +56,7 @@ class ClientFiles(AmiqusResource):
             params={
                 "sort_by": sort_by,
                 "order_by": order_by,
-                "expand": expand,
+                "expand": self._joined("expand", expand),
                 "source": source,
                 "source_type": source_type,
                 "search": search,
@@ -97,4 +97,5 @@ class ClientFiles(AmiqusResource):
             self._path(
                 "/clients/{clientId}/files/{fileId}/download", clientId=client_id, fileId=file_id
             ),
+            accept="*/*",
         )

@@ -41,7 +41,11 @@ class ClientOrganisations(AmiqusResource):
         return self._paged(
             self._path("/clients/{id}/organisations", id=client_id),
             Organisation,
-            params={"sort_by": sort_by, "order_by": order_by, "expand": expand},
+            params={
+                "sort_by": sort_by,
+                "order_by": order_by,
+                "expand": self._joined("expand", expand),
+            },
             limit=limit,
         )
 

@@ -150,7 +150,7 @@ class Clients(AmiqusResource):
         return self._paged(
             self._path("/clients/{id}/forms", id=client_id),
             ClientForm,
-            params={"expand": expand, "type": type},
+            params={"expand": self._joined("expand", expand), "type": type},
             limit=limit,
         )
 
@@ -175,6 +175,7 @@ class Clients(AmiqusResource):
             self._path(
                 "/clients/{id}/forms/{reference}/download", id=client_id, reference=reference
             ),
+            accept="application/pdf",
         )
 
     def list_records(
@@ -191,7 +192,7 @@ class Clients(AmiqusResource):
         return self._paged(
             self._path("/clients/{id}/records", id=client_id),
             Record,
-            params={"expand": expand},
+            params={"expand": self._joined("expand", expand)},
             limit=limit,
         )
 
@@ -214,7 +215,12 @@ class Clients(AmiqusResource):
         return self._paged(
             self._path("/clients/{id}/corrections", id=client_id),
             ClientCorrection,
-            params={"sort_by": sort_by, "order_by": order_by, "expand": expand, "status": status},
+            params={
+                "sort_by": sort_by,
+                "order_by": order_by,
+                "expand": self._joined("expand", expand),
+                "status": status,
+            },
             limit=limit,
         )
 

@@ -37,6 +37,6 @@ class Documents(AmiqusResource):
         return self._paged(
             "/documents",
             Document,
-            params={"enabled": enabled, "expand": expand},
+            params={"enabled": enabled, "expand": self._joined("expand", expand)},
             limit=limit,
         )

@@ -36,6 +36,10 @@ class Files(AmiqusResource):
         return self._paged(
             "/files",
             File,
-            params={"sort_by": sort_by, "order_by": order_by, "expand": expand},
+            params={
+                "sort_by": sort_by,
+                "order_by": order_by,
+                "expand": self._joined("expand", expand),
+            },
             limit=limit,
         )

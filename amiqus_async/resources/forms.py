@@ -37,6 +37,11 @@ class Forms(AmiqusResource):
         return self._paged(
             "/forms",
             Form,
-            params={"sort_by": sort_by, "order_by": order_by, "expand": expand, "type": type},
+            params={
+                "sort_by": sort_by,
+                "order_by": order_by,
+                "expand": self._joined("expand", expand),
+                "type": type,
+            },
             limit=limit,
         )

@@ -49,7 +49,7 @@ class Organisations(AmiqusResource):
                 "sort_by": sort_by,
                 "order_by": order_by,
                 "visibility": visibility,
-                "expand": expand,
+                "expand": self._joined("expand", expand),
             },
             limit=limit,
         )
@@ -79,7 +79,7 @@ class Organisations(AmiqusResource):
             Organisation,
             "GET",
             self._path("/organisations/{id}", id=organisation_id),
-            params={"expand": expand},
+            params={"expand": self._joined("expand", expand)},
         )
 
     async def update(self, organisation_id: int, body: OrganisationInput) -> Organisation:

@@ -64,14 +64,22 @@ class Records(AmiqusResource):
         """List all records.
 
         ``GET /records`` (``get-records``).
+
+        ``creator`` is deprecated: This query parameter is deprecated and has been replaced by
+        ``created_by``. (``DeprecationWarning``)
         """
+        if creator is not None:
+            self._deprecated(
+                "records.list(creator=...)",
+                "This query parameter is deprecated and has been replaced by created_by.",
+            )
         return self._paged(
             "/records",
             Record,
             params={
                 "sort_by": sort_by,
                 "order_by": order_by,
-                "expand": expand,
+                "expand": self._joined("expand", expand),
                 "status": status,
                 "visibility": visibility,
                 "creator": creator,
@@ -103,7 +111,7 @@ class Records(AmiqusResource):
             Record,
             "GET",
             self._path("/records/{id}", id=record_id),
-            params={"expand": expand},
+            params={"expand": self._joined("expand", expand)},
         )
 
     async def update(self, record_id: int, body: RecordUpdate) -> Record:
@@ -130,12 +138,21 @@ class Records(AmiqusResource):
         """Archive a record.
 
         ``POST /records/{id}/archive`` (``post-records-id-archive``).
+
+        Deprecated: This operation is deprecated and will be removed in future versions. To
+        archive a record, please refer to Update a record. (``DeprecationWarning``)
         """
+        self._deprecated(
+            "records.archive (POST /records/{id}/archive)",
+            "This operation is deprecated and will be removed in future "
+            "versions. To archive a record, please refer to Update a "
+            "record.",
+        )
         return await self._model(
             Record,
             "POST",
             self._path("/records/{id}/archive", id=record_id),
-            params={"expand": expand},
+            params={"expand": self._joined("expand", expand)},
         )
 
     async def expire(
@@ -152,7 +169,7 @@ class Records(AmiqusResource):
             Record,
             "POST",
             self._path("/records/{id}/expire", id=record_id),
-            params={"expand": expand},
+            params={"expand": self._joined("expand", expand)},
         )
 
     def download(self, record_id: int) -> Download:
@@ -160,7 +177,10 @@ class Records(AmiqusResource):
 
         ``GET /records/{id}/download`` (``get-records-id-download``).
         """
-        return self._download(self._path("/records/{id}/download", id=record_id))
+        return self._download(
+            self._path("/records/{id}/download", id=record_id),
+            accept="application/pdf",
+        )
 
     def list_steps(
         self,
@@ -176,7 +196,7 @@ class Records(AmiqusResource):
         return self._paged(
             self._path("/records/{id}/steps", id=record_id),
             RecordStep,
-            params={"expand": expand},
+            params={"expand": self._joined("expand", expand)},
             limit=limit,
         )
 
@@ -194,7 +214,7 @@ class Records(AmiqusResource):
         return self._paged(
             self._path("/records/{id}/documents", id=record_id),
             RecordDocument,
-            params={"expand": expand},
+            params={"expand": self._joined("expand", expand)},
             limit=limit,
         )
 
@@ -212,7 +232,7 @@ class Records(AmiqusResource):
             Check,
             "GET",
             self._path("/checks/{id}", id=check_id),
-            params={"expand": expand},
+            params={"expand": self._joined("expand", expand)},
         )
 
     def list_step_reviews(
@@ -235,7 +255,11 @@ class Records(AmiqusResource):
                 "/records/{recordId}/steps/{stepId}/reviews", recordId=record_id, stepId=step_id
             ),
             StepReview,
-            params={"sort_by": sort_by, "order_by": order_by, "expand": expand},
+            params={
+                "sort_by": sort_by,
+                "order_by": order_by,
+                "expand": self._joined("expand", expand),
+            },
             limit=limit,
         )
 
@@ -258,6 +282,6 @@ class Records(AmiqusResource):
             self._path(
                 "/records/{recordId}/steps/{stepId}/reviews", recordId=record_id, stepId=step_id
             ),
-            params={"expand": expand},
+            params={"expand": self._joined("expand", expand)},
             json=body,
         )

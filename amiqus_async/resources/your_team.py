@@ -77,6 +77,10 @@ class YourTeam(AmiqusResource):
         return self._paged(
             "/credits",
             CreditHistory,
-            params={"sort_by": sort_by, "order_by": order_by, "expand": expand},
+            params={
+                "sort_by": sort_by,
+                "order_by": order_by,
+                "expand": self._repeated("expand", expand),
+            },
             limit=limit,
         )

@@ -19,18 +19,28 @@ request, else 401):
   update changes only the fields given; ``activity_at`` given as a date alone sets
   ``is_allday`` unless it is given).
 * ``GET /cases`` (every documented filter; ``mode=count``), ``POST /cases`` with the body under
-  ``"casefile"`` (``case_type_id`` and ``client_id`` required), ``GET /case/requests``.
+  ``"casefile"`` (``case_type_id`` and ``client_id`` required), ``GET /case/requests`` (the
+  case filters without ``case_status``, ``is_request`` and the three ``primary_<staff>``).
 * ``GET /client/contacts`` (filters, ``expand_field_values``), ``GET /client/contacts/{id}``,
   ``POST /client/contacts`` (``client_id`` = a client *location* id, which must exist).
-* ``GET /clients`` (each with its ``locations``), ``GET /invoices`` (filters),
-  ``GET /expense/entries`` (``from``/``to``).
+* ``GET /clients`` (each with its ``locations``); ``GET /client/locations`` (filters ``id name
+  parent salesperson`` and the created/updated ranges), ``GET /client/locations/{id}``,
+  ``POST /client/locations`` (``root_id``, an existing client, and ``name`` required).
+* ``GET /staff`` (filters ``id last_name first_name email role is_vendor``, the ranges,
+  ``expand_field_values``), ``GET /staff/{id}``, ``POST /staff/employees`` (``client_id``, a
+  company location, ``role_id``, a role open to employees, and the names required).
+* ``GET /invoices`` (filters), ``GET /expense/entries`` (filters ``id expense_slip user status
+  case tracking_category entry_number date_from date_to`` -- ``from``/``to`` as their
+  aliases -- and the created/updated ranges), ``GET /expense/entries/{id}``.
 
 Every list: ``page`` (1), ``per_page`` (25, 1..100, else 400), ``dir`` (``asc``|``desc`` by id),
-a bare JSON array; ``mode=count`` -> ``{"record_count", "page_count"}``. Timestamps are UTC
-``YYYY-MM-DD HH:MM:SS`` in bodies; filters take that, ISO 8601 or a date alone (a date alone
-as an upper bound includes the whole day). Errors (undocumented): ``{"error": "..."}``, plus
-``"errors": {field: [messages]}`` on 422. Creates answer 201. 429 past ``rate_limit``
-requests per second (the kit's sliding window, with ``Retry-After``).
+a bare JSON array; ``mode=count`` -> ``{"record_count", "page_count"}``; any query parameter
+the list does not document is a 400. Timestamps are UTC ``YYYY-MM-DD HH:MM:SS`` in bodies;
+filters take that, ISO 8601 or a date alone (a date alone as an upper bound includes the whole
+day). Errors (undocumented): ``{"error": "..."}``, plus ``"errors": {field: [messages]}`` on
+422. Creates answer 201. Malformed input (bad ids, bad query values, wrong types anywhere in a
+body, invalid or too deeply nested JSON) is always a 4xx, never a 5xx. 429 past
+``rate_limit`` requests per second (the kit's sliding window, with ``Retry-After``).
 
 The route table and one constant per path live in :mod:`caseupdates_async.emulator._routes`
 (with :data:`UNCONFIRMED_PATHS`); the data (wire-shaped dicts you may read or edit) in
@@ -40,7 +50,7 @@ The route table and one constant per path live in :mod:`caseupdates_async.emulat
 from __future__ import annotations
 
 from caseupdates_async.emulator._app import create_app
-from caseupdates_async.emulator._http import MAX_PER_PAGE, PER_PAGE, error_body
+from caseupdates_async.emulator._http import MAX_PER_PAGE, PAGING_PARAMS, PER_PAGE, error_body
 from caseupdates_async.emulator._routes import API_PREFIX, ROUTES, UNCONFIRMED_PATHS
 from caseupdates_async.emulator._store import TrackopsData, build_data
 from caseupdates_async.emulator._time import TIMESTAMP_FORMAT, format_timestamp, parse_moment
@@ -49,6 +59,7 @@ from common.testing import EmulatorServer, ServerRateLimit, VendorEmulator
 __all__ = [
     "API_PREFIX",
     "MAX_PER_PAGE",
+    "PAGING_PARAMS",
     "PER_PAGE",
     "ROUTES",
     "TIMESTAMP_FORMAT",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import binascii
 import hmac
 from typing import TYPE_CHECKING
 
@@ -26,7 +25,7 @@ def check_credentials(request: web.Request, emulator: TrackopsEmulator) -> None:
     if scheme.lower() == "basic":
         try:
             decoded = base64.b64decode(encoded.strip(), validate=True).decode("utf-8")
-        except (binascii.Error, UnicodeDecodeError):
+        except ValueError:  # binascii.Error, UnicodeDecodeError, non-ASCII text
             decoded = ""
         username, colon, password = decoded.partition(":")
         expected = f"{emulator.username}/token"

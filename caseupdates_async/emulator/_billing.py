@@ -1,4 +1,4 @@
-"""Invoices (help centre) and expense entries (Trackops's PHP client)."""
+"""Invoices and expense entries (help centre; Trackops's PHP client for the entry's shape)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,14 @@ from aiohttp import web
 
 from caseupdates_async.emulator._http import Ctx, F, Filter
 
-__all__ = ["EXPENSE_FILTERS", "INVOICE_FILTERS", "list_expense_entries", "list_invoices"]
+__all__ = [
+    "EXPENSE_DATE_ALIASES",
+    "EXPENSE_FILTERS",
+    "INVOICE_FILTERS",
+    "get_expense_entry",
+    "list_expense_entries",
+    "list_invoices",
+]
 
 #: ``GET /invoices``: every documented filter and the field it reads.
 INVOICE_FILTERS: tuple[Filter, ...] = (
@@ -27,8 +34,27 @@ INVOICE_FILTERS: tuple[Filter, ...] = (
     *F.span("updated_from", "updated_to", "updated_at"),
 )
 
-#: ``GET /expense/entries``: ``from``/``to`` bound the entry date.
-EXPENSE_FILTERS: tuple[Filter, ...] = (*F.days("from", "to", "entry_date"),)
+#: ``from``/``to``: the article calls them the aliases of ``date_from``/``date_to`` ("Alias:
+#: From"), and Trackops's own PHP export example filters expense entries with them, so they
+#: are accepted as the same filters (as ``from``/``to`` are for case updates). The client
+#: sends only ``date_from``/``date_to``. Remove this line to refuse them.
+EXPENSE_DATE_ALIASES: tuple[Filter, ...] = F.days("from", "to", "entry_date")
+
+#: ``GET /expense/entries`` ("API Reference - Expense Entries"): every documented filter and
+#: the field it reads. ``date_from``/``date_to`` are dates; the other ranges timestamps.
+EXPENSE_FILTERS: tuple[Filter, ...] = (
+    F.int("id", "id"),
+    F.int("expense_slip"),
+    F.int("user"),
+    F.text("status"),
+    F.int("case", "casefile_id"),
+    F.int("tracking_category"),
+    F.int("entry_number", "entry_number"),
+    *F.days("date_from", "date_to", "entry_date"),
+    *EXPENSE_DATE_ALIASES,
+    *F.span("created_from", "created_to", "created_at"),
+    *F.span("updated_from", "updated_to", "updated_at"),
+)
 
 
 async def list_invoices(ctx: Ctx) -> web.StreamResponse:
@@ -37,3 +63,7 @@ async def list_invoices(ctx: Ctx) -> web.StreamResponse:
 
 async def list_expense_entries(ctx: Ctx) -> web.StreamResponse:
     return ctx.listing(ctx.data.expense_entries.values(), EXPENSE_FILTERS)
+
+
+async def get_expense_entry(ctx: Ctx) -> web.StreamResponse:
+    return ctx.ok(ctx.item(ctx.data.expense_entries, "Expense entry", "expense_entry_id"))

@@ -7,15 +7,20 @@ from typing import Any
 from aiohttp import web
 
 from caseupdates_async.emulator._fields import MISSING, Fields
-from caseupdates_async.emulator._http import Ctx, F, Filter
+from caseupdates_async.emulator._http import Ctx, F, Filter, parse_int
 from caseupdates_async.emulator._store import Json, next_id
 from caseupdates_async.emulator._time import format_date
 
-__all__ = ["CASE_FILTERS", "create_case", "list_case_requests", "list_cases"]
+__all__ = [
+    "CASE_FILTERS",
+    "CASE_REQUEST_FILTERS",
+    "create_case",
+    "list_case_requests",
+    "list_cases",
+]
 
-#: ``GET /cases`` and ``/case/requests``: every documented filter and the field it reads.
-#: ``case_status`` is handled apart: an integer is a status id, any other text a status name.
-CASE_FILTERS: tuple[Filter, ...] = (
+#: ``GET /case/requests`` ("API Reference - Case Requests"): the filters the article lists.
+CASE_REQUEST_FILTERS: tuple[Filter, ...] = (
     F.int("id", "id"),
     F.int("client"),
     F.int("location", "client_location_id"),
@@ -24,56 +29,75 @@ CASE_FILTERS: tuple[Filter, ...] = (
     *F.span("created_from_system", "created_to_system", "created_at"),
     *F.days("due_from", "due_to", "due_on"),
     *F.span("updated_from", "updated_to", "updated_at"),
-    F.bool("is_request"),
     F.int("primary_contact"),
-    F.int("primary_investigator"),
-    F.int("primary_manager"),
-    F.int("primary_salesperson"),
     F.int("primary_subject"),
     F.text("reference_value_1"),
     F.text("reference_value_2"),
     F.text("reference_value_3"),
 )
 
+#: ``GET /cases`` ("API Reference - Cases"): the case-request filters and four more, plus
+#: ``case_status``, handled apart (:data:`CASE_STATUS`): an integer is a status id, any other
+#: text a status name. ``/case/requests`` refuses these five with a 400.
+CASE_FILTERS: tuple[Filter, ...] = (
+    *CASE_REQUEST_FILTERS,
+    F.bool("is_request"),
+    F.int("primary_investigator"),
+    F.int("primary_manager"),
+    F.int("primary_salesperson"),
+)
+CASE_STATUS = "case_status"
 
-def _cases(ctx: Ctx, *, requests_only: bool) -> list[Json]:
-    cases = ctx.data.case_requests if requests_only else ctx.data.cases
-    status = ctx.text("case_status")
+
+def _by_status(ctx: Ctx, cases: dict[int, Json]) -> list[Json]:
+    status = ctx.text(CASE_STATUS)
     if status is None:
         return list(cases.values())
-    if status.isdigit():
-        return [c for c in cases.values() if c["case_status_id"] == int(status)]
+    status_id = parse_int(status)
+    if status_id is not None:
+        return [c for c in cases.values() if c["case_status_id"] == status_id]
     return [c for c in cases.values() if str(c["case_status"]).casefold() == status.casefold()]
 
 
 async def list_cases(ctx: Ctx) -> web.StreamResponse:
     """The cases, or with ``mode=count`` their count."""
-    return ctx.listing(_cases(ctx, requests_only=False), CASE_FILTERS)
+    return ctx.listing(_by_status(ctx, ctx.data.cases), CASE_FILTERS, also=[CASE_STATUS])
 
 
 async def list_case_requests(ctx: Ctx) -> web.StreamResponse:
-    """The cases that are requests, with the case filters."""
-    return ctx.listing(_cases(ctx, requests_only=True), CASE_FILTERS)
+    """The cases that are requests, with the case-request filters."""
+    return ctx.listing(ctx.data.case_requests.values(), CASE_REQUEST_FILTERS)
 
 
 def _subjects(ctx: Ctx, fields: Fields) -> list[Json]:
-    value = fields.array("subjects")
+    """``casefile.subjects``: each an object with a ``subject_type_id``; the first is primary
+    unless it says ``is_primary: false``, the others only when they say ``true``."""
+    value = fields.objects("subjects")
     if value is MISSING or value is None:
         return []
     subjects: list[Json] = []
     first_id = ctx.data.next_subject_id()
     for number, subject in enumerate(value):
-        if not isinstance(subject, dict):
-            fields.error("subjects", f"entry {number + 1} must be an object")
-            continue
+        one = Fields(subject, "subject")
+        values = {
+            "subject_type_id": one.integer("subject_type_id", required=True),
+            "is_primary": one.boolean("is_primary"),
+            "is_pinned": one.boolean("is_pinned"),
+            "name": one.string("name"),
+            "custom_fields": one.custom_fields("custom_fields"),
+        }
+        for name, messages in one.errors.items():
+            for message in messages:
+                fields.error(f"subjects.{number + 1}.{name}", message)
+        given = {name: None if v is MISSING else v for name, v in values.items()}
         subjects.append(
             {
                 "id": first_id + number,
-                "subject_type_id": subject.get("subject_type_id"),
-                "is_primary": bool(subject.get("is_primary", number == 0)),
-                "is_pinned": bool(subject.get("is_pinned", False)),
-                "name": subject.get("name"),
-                "custom_fields": subject.get("custom_fields") or [],
+                "subject_type_id": given["subject_type_id"],
+                "is_primary": number == 0 if given["is_primary"] is None else given["is_primary"],
+                "is_pinned": given["is_pinned"] is True,
+                "name": given["name"],
+                "custom_fields": given["custom_fields"] or [],
             }
         )
     return subjects
@@ -104,7 +128,7 @@ async def create_case(ctx: Ctx) -> web.StreamResponse:
     values: dict[str, Any] = {
         "case_type_id": fields.integer("case_type_id", required=True, known=data.case_types),
         "case_region_id": fields.integer("case_region_id", known=data.case_regions),
-        "company_location_id": fields.integer("company_location_id"),
+        "company_location_id": fields.integer("company_location_id", known=data.company_locations),
         "created_on": _day(fields, "created_on"),
         "due_on": _day(fields, "due_on"),
         "is_request": fields.boolean("is_request"),
@@ -122,10 +146,9 @@ async def create_case(ctx: Ctx) -> web.StreamResponse:
                 "admin_notes",
             )
         },
-        **{
-            name: fields.array(name)
-            for name in ("case_services_list", "case_flags_list", "custom_fields")
-        },
+        "case_services_list": fields.ids("case_services_list"),
+        "case_flags_list": fields.ids("case_flags_list"),
+        "custom_fields": fields.custom_fields("custom_fields"),
     }
     subjects = _subjects(ctx, fields)
     fields.check()
@@ -133,7 +156,7 @@ async def create_case(ctx: Ctx) -> web.StreamResponse:
     if contact_id not in (MISSING, None):
         location_id = data.contacts[contact_id]["client_location_id"]
     else:
-        locations = [loc for loc in data.client_locations.values() if loc["client_id"] == client_id]
+        locations = [loc for loc in data.client_locations.values() if loc["root_id"] == client_id]
         location_id = locations[0]["id"] if locations else None
     status_id = 1 if status_id in (MISSING, None) else status_id
     now, case_id = data.now(), next_id(data.cases)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Final
 
 from caseupdates_async.emulator._http import ApiError
 from caseupdates_async.emulator._store import Json
 from caseupdates_async.emulator._time import parse_moment
 
-__all__ = ["Fields", "MISSING"]
+__all__ = ["MAX_ID", "MISSING", "Fields"]
+
+#: The largest id a body may name (a signed 64-bit integer).
+MAX_ID: Final = 2**63 - 1
 
 
 class _Missing:
@@ -45,12 +49,16 @@ class Fields:
     def integer(
         self, name: str, *, required: bool = False, known: Mapping[int, Any] | None = None
     ) -> Any:
-        """An integer (or ``null`` when optional); with *known*, one of its keys."""
+        """An id: a positive integer below 2**63 (or ``null`` when optional); with *known*,
+        one of its keys."""
         value = self._raw(name, required)
         if value is MISSING or value is None:
             return value
         if isinstance(value, bool) or not isinstance(value, int):
             self.error(name, "must be an integer")
+            return MISSING
+        if not 1 <= value <= MAX_ID:
+            self.error(name, f"must be an id from 1 to {MAX_ID}")
             return MISSING
         if known is not None and value not in known:
             self.error(name, f"{value} does not exist")
@@ -76,13 +84,21 @@ class Fields:
         return value
 
     def number(self, name: str) -> Any:
+        """A finite number, as a float (or ``null``)."""
         value = self._raw(name, False)
         if value is MISSING or value is None:
             return value
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.error(name, "must be a number")
             return MISSING
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer of hundreds of digits
+            number = math.inf
+        if not math.isfinite(number):
+            self.error(name, "must be a finite number")
+            return MISSING
+        return number
 
     def moment(self, name: str) -> Any:
         """A :data:`Moment` ``(instant, date_only)`` from a date or a date and time, or ``null``."""
@@ -102,6 +118,59 @@ class Fields:
         if not isinstance(value, list):
             self.error(name, "must be an array")
             return MISSING
+        return value
+
+    def ids(self, name: str, *, known: Mapping[int, Any] | None = None) -> Any:
+        """An array of ids (each as :meth:`integer` takes it), or ``null``."""
+        value = self.array(name)
+        if value is MISSING or value is None:
+            return value
+        for number, item in enumerate(value, start=1):
+            if isinstance(item, bool) or not isinstance(item, int) or not 1 <= item <= MAX_ID:
+                self.error(name, f"entry {number} must be an id")
+                return MISSING
+            if known is not None and item not in known:
+                self.error(name, f"entry {number}: {item} does not exist")
+                return MISSING
+        return value
+
+    def objects(self, name: str) -> Any:
+        """An array of JSON objects, or ``null``."""
+        value = self.array(name)
+        if value is MISSING or value is None:
+            return value
+        for number, item in enumerate(value, start=1):
+            if not isinstance(item, dict):
+                self.error(name, f"entry {number} must be an object")
+                return MISSING
+        return value
+
+    def custom_fields(self, name: str) -> Any:
+        """``[{"id": <field id>, "value": <string, number, bool, object or null>}]``."""
+        value = self.objects(name)
+        if value is MISSING or value is None:
+            return value
+        for number, item in enumerate(value, start=1):
+            field_id = item.get("id")
+            if isinstance(field_id, bool) or not isinstance(field_id, int):
+                self.error(name, f"entry {number}: id must be an integer")
+                return MISSING
+            if not 1 <= field_id <= MAX_ID:
+                self.error(name, f"entry {number}: id must be an id from 1 to {MAX_ID}")
+                return MISSING
+            if isinstance(item.get("value"), list):
+                self.error(name, f"entry {number}: value must not be an array")
+                return MISSING
+        return value
+
+    def email(self, name: str, *, required: bool = False) -> Any:
+        """A string with one ``@`` between two non-empty parts (or ``null``)."""
+        value = self.string(name, required=required)
+        if isinstance(value, str):
+            local, at, domain = value.partition("@")
+            if not (local and at and domain and "@" not in domain and " " not in value):
+                self.error(name, "must be an email address")
+                return MISSING
         return value
 
     def check(self) -> None:

@@ -5,8 +5,9 @@ id order). Tests may read, count, add, edit or remove items freely; handlers rea
 every request. Seeded records are dated in 2024 (fixed, so a given ``seed`` always builds the
 same data); records created through the API are stamped with :attr:`TrackopsData.clock`.
 
-Two collections are not sent exactly as stored: a contact's ``field_values`` are sent only
-with ``expand_field_values``, and a client is sent with its ``locations`` added.
+Two kinds of records are not sent exactly as stored: the ``field_values`` of a contact or a
+staff member are sent only with ``expand_field_values``, and a client is sent with its
+``locations`` added.
 """
 
 from __future__ import annotations
@@ -39,15 +40,22 @@ class TrackopsData:
 
     #: The staff member the API user is (``created_by_id`` of updates made through the API).
     api_user_id: int = 1
-    #: Staff members (investigators, managers, salespeople): id -> ``{"id", "name", "role"}``.
+    #: Staff members, employees and vendors (``is_vendor``), as ``GET /staff`` sends them
+    #: (``field_values`` only with ``expand_field_values``).
     staff: dict[int, Json] = attrs.Factory(dict)
     #: Reference lists the create calls validate against: id -> name.
     access_groups: dict[int, str] = attrs.Factory(dict)
+    #: The investigating company's own offices (an employee's ``client_id``).
+    company_locations: dict[int, str] = attrs.Factory(dict)
+    #: Staff user roles; those in :attr:`vendor_roles` are not available to employees.
+    staff_roles: dict[int, str] = attrs.Factory(dict)
+    vendor_roles: set[int] = attrs.Factory(set)
     case_types: dict[int, str] = attrs.Factory(dict)
     case_regions: dict[int, str] = attrs.Factory(dict)
     case_statuses: dict[int, str] = attrs.Factory(dict)
     contact_roles: dict[int, str] = attrs.Factory(dict)
     clients: dict[int, Json] = attrs.Factory(dict)
+    #: Client locations (branches), each under its root client ``root_id``.
     client_locations: dict[int, Json] = attrs.Factory(dict)
     contacts: dict[int, Json] = attrs.Factory(dict)
     cases: dict[int, Json] = attrs.Factory(dict)
@@ -108,7 +116,14 @@ _STAFF = [
     ("Mark Ruiz", "manager"),
     ("Sam Holt", "salesperson"),
     ("Sue Baird", "salesperson"),
+    ("Northwind Surveillance LLC", "vendor"),
 ]
+_STAFF_ROLES = {"admin": 1, "investigator": 2, "manager": 3, "salesperson": 4, "vendor": 5}
+_STATES = {
+    "Denver": "CO", "Boulder": "CO", "Austin": "TX", "Chicago": "IL", "Milwaukee": "WI",
+    "Madison": "WI", "Phoenix": "AZ", "Seattle": "WA", "Portland": "OR", "Dallas": "TX",
+    "Salt Lake City": "UT", "San Diego": "CA", "Los Angeles": "CA",
+}  # fmt: skip
 _TITLES = [
     "Surveillance day 1", "Surveillance day 2", "Records request sent", "Background check done",
     "Interview scheduled", "Claimant observed", "Report drafted", "Case review",
@@ -119,8 +134,9 @@ _EXPENSE_ITEMS = [(1, "Mileage", 0.65), (2, "Meals", 1.0), (3, "Lodging", 1.0), 
 
 
 def build_data(*, seed: int = 1, contacts: int = 120) -> TrackopsData:
-    """A deterministic account: 8 clients (14 locations), *contacts* contacts, 40 cases (10 of
-    them requests), 120 case updates, 30 invoices and 36 expense entries."""
+    """A deterministic account: 9 staff members (one a vendor), 8 clients (13 locations),
+    *contacts* contacts, 40 cases (10 of them requests), 120 case updates, 30 invoices and 36
+    expense entries."""
     if contacts < 0:
         raise ValueError("contacts must be >= 0")
     rng = random.Random(seed)
@@ -130,8 +146,12 @@ def build_data(*, seed: int = 1, contacts: int = 120) -> TrackopsData:
     def moment(index: int, spread_hours: int = 0) -> dt.datetime:
         return start + dt.timedelta(hours=index * 5 + rng.randint(0, spread_hours))
 
-    for staff_id, (name, role) in enumerate(_STAFF, start=1):
-        data.staff[staff_id] = {"id": staff_id, "name": name, "role": role}
+    data.company_locations.update({1: "Head office", 2: "Field office"})
+    data.staff_roles.update(
+        {1: "Administrator", 2: "Investigator", 3: "Case manager", 4: "Salesperson", 5: "Vendor"}
+    )
+    data.vendor_roles.add(_STAFF_ROLES["vendor"])
+    _seed_staff(data)
     investigators = [s for s, (_, r) in enumerate(_STAFF, start=1) if r == "investigator"]
     managers = [s for s, (_, r) in enumerate(_STAFF, start=1) if r == "manager"]
     sales = [s for s, (_, r) in enumerate(_STAFF, start=1) if r == "salesperson"]
@@ -152,6 +172,28 @@ def build_data(*, seed: int = 1, contacts: int = 120) -> TrackopsData:
 
 def _stamps(when: dt.datetime, later_hours: int) -> tuple[str, str]:
     return format_timestamp(when), format_timestamp(when + dt.timedelta(hours=later_hours))
+
+
+def _seed_staff(data: TrackopsData) -> None:
+    """The staff of :data:`_STAFF` (no randomness: the other records' draws stay the same)."""
+    hired = dt.datetime(SEED_YEAR - 1, 6, 1, 9, 0, tzinfo=dt.timezone.utc)
+    for staff_id, (name, role) in enumerate(_STAFF, start=1):
+        vendor = role == "vendor"
+        first, _, last = name.partition(" ")
+        created, updated = _stamps(hired + dt.timedelta(days=staff_id * 9), 24 * staff_id)
+        data.staff[staff_id] = {
+            "id": staff_id,
+            "first_name": None if vendor else first,
+            "last_name": name if vendor else last,  # "last name of an employee, or name of vendor"
+            "name": name,
+            "email": f"{name.replace(' ', '.')}@agency.example".lower(),
+            "role_id": _STAFF_ROLES[role],
+            "is_vendor": vendor,
+            "client_id": 1 + staff_id % 2,  # a company location
+            "created_at": created,
+            "updated_at": updated,
+            "field_values": [{"id": 1, "name": "Languages", "value": "English"}],
+        }
 
 
 def _seed_clients(
@@ -175,10 +217,17 @@ def _seed_clients(
         for number, city in enumerate(cities):
             data.client_locations[location_id] = {
                 "id": location_id,
-                "client_id": client_id,
+                "root_id": client_id,
                 "name": f"{name} - {city}",
-                "city": city,
                 "is_primary": number == 0,
+                "email_invoice": f"billing{location_id}@client.example",
+                "address_1": f"{100 + location_id * 7} Main Street",
+                "address_2": None,
+                "city": city,
+                "state": _STATES[city],
+                "zip": f"{80000 + location_id * 37:05d}",
+                "country": "US",
+                "salesperson_id": data.clients[client_id]["salesperson_id"],
                 "created_at": created,
                 "updated_at": updated,
             }
@@ -199,7 +248,7 @@ def _seed_contacts(
         created, updated = _stamps(moment(contact_id, 4), rng.randint(0, 400))
         data.contacts[contact_id] = {
             "id": contact_id,
-            "client_id": location["client_id"],
+            "client_id": location["root_id"],
             "client_location_id": location["id"],
             "first_name": first,
             "last_name": last,
@@ -207,7 +256,7 @@ def _seed_contacts(
             "phone": f"555-01{contact_id % 100:02d}",
             "title": rng.choice(["Senior Adjuster", "Claims Manager", "Counsel", ""]),
             "role_id": rng.choice(list(data.contact_roles)),
-            "salesperson_id": data.clients[location["client_id"]]["salesperson_id"],
+            "salesperson_id": location["salesperson_id"],
             "created_at": created,
             "updated_at": updated,
             "field_values": [
@@ -254,7 +303,7 @@ def _seed_cases(
             "id": case_id,
             "case_number": f"{SEED_YEAR % 100:02d}-{case_id:05d}",
             "case_type_id": rng.choice(list(data.case_types)),
-            "client_id": location["client_id"],
+            "client_id": location["root_id"],
             "client_location_id": location["id"],
             "primary_contact_id": contact["id"] if contact else None,
             "case_region_id": rng.choice(list(data.case_regions)),
@@ -382,14 +431,16 @@ def _seed_expenses(
                 }
             )
             detail_id += 1
+        status = rng.choice(_EXPENSE_STATUSES)
         data.expense_entries[entry_id] = {
             "id": entry_id,
             "entry_number": entry_id,
             "formatted_entry_number": f"EXP-{entry_id:05d}",
             "entry_date": format_date(when.date()),
-            "status": rng.choice(_EXPENSE_STATUSES),
+            "status": status,
             "tracking_category_id": rng.choice([1, 2]),
-            "expense_slip_id": None,
+            # committed entries sit on a payment slip
+            "expense_slip_id": 100 + entry_id % 3 if status == "committed" else None,
             "casefile_id": cases[entry_id % len(cases)]["id"],
             "user_id": user_id,
             "User": {"id": user_id, "name": data.staff[user_id]["name"]},

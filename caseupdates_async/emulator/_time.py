@@ -52,8 +52,8 @@ def parse_moment(text: str) -> Moment | None:
         if len(text) > 6 and text[-5] in "+-" and text[-3] != ":":
             text = f"{text[:-2]}:{text[-2:]}"  # +0200 -> +02:00 (3.10's fromisoformat)
         moment = dt.datetime.fromisoformat(text.replace("T", " ", 1))
-    except ValueError:
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=dt.timezone.utc), False
+        return moment.astimezone(dt.timezone.utc), False
+    except (ValueError, OverflowError):  # OverflowError: an offset past year 1 or 9999
         return None
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=dt.timezone.utc), False
-    return moment.astimezone(dt.timezone.utc), False

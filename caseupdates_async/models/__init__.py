@@ -1,10 +1,12 @@
 """Typed models of the Trackops API (case updates and the rest of its API).
 
 Trackops JSON keys are snake_case, used as they are (the expense entry's nested
-``User``/``ExpenseDetails``/``FinanceItem`` are named by hand). Unknown keys are ignored
-and unknown enum values stay plain strings. Trackops documents its request parameters
-but no response bodies, so in responses every field but ``id`` is optional; each model's
-docstring names its endpoints and where its field names come from.
+``User``/``ExpenseDetails``/``FinanceItem`` are named by hand). Every answer model
+inherits :class:`common.models.Model`: keys it does not declare are kept in ``model.extra``
+and given back by ``model.to_dict()``, and unknown enum values stay plain strings.
+Trackops documents its request parameters but no response bodies, so in responses every
+field but ``id`` is optional; each model's docstring names its endpoints and where its
+field names come from.
 
 Timestamps are UTC and travel as ``YYYY-MM-DD HH:MM:SS``, not RFC 3339: the annotated
 types of :mod:`._time` carry that form, and importing this package registers their hooks
@@ -34,7 +36,8 @@ from .billing import (
 )
 from .case_updates import CaseUpdate, CaseUpdateChanges, CaseUpdateInput, UpdateDetails
 from .cases import Case, CaseCount, CaseInput, CustomFieldValue, SubjectInput
-from .clients import Client, Contact, ContactInput
+from .clients import Client, ClientLocation, ClientLocationInput, Contact, ContactInput
+from .staff import EmployeeInput, Staff
 
 extend(register_time_hooks)
 
@@ -47,10 +50,13 @@ __all__ = [
     "CaseUpdateChanges",
     "CaseUpdateInput",
     "Client",
+    "ClientLocation",
+    "ClientLocationInput",
     "ClockTime",
     "Contact",
     "ContactInput",
     "CustomFieldValue",
+    "EmployeeInput",
     "ExpenseDetail",
     "ExpenseEntry",
     "ExpenseStatus",
@@ -58,6 +64,7 @@ __all__ = [
     "FinanceItem",
     "Invoice",
     "InvoiceStatus",
+    "Staff",
     "SubjectInput",
     "TrackopsDateTime",
     "UpdateDetails",

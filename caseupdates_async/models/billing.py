@@ -15,7 +15,7 @@ from datetime import date
 
 import attrs
 
-from common.models import wire
+from common.models import Model, wire
 
 from ._time import TrackopsDateTime
 
@@ -51,7 +51,7 @@ class ExpenseStatus(str, enum.Enum):
 
 
 @attrs.frozen(kw_only=True)
-class Invoice:
+class Invoice(Model):
     """An invoice, from ``GET /invoices`` (invoices need not belong to a case).
 
     Names from the article's list filters: ``invoice_number`` (integer),
@@ -81,7 +81,7 @@ class Invoice:
 
 
 @attrs.frozen(kw_only=True)
-class ExpenseUser:
+class ExpenseUser(Model):
     """The ``User`` an expense entry is for (the PHP client reads ``User.name``)."""
 
     id: int | None = None
@@ -89,7 +89,7 @@ class ExpenseUser:
 
 
 @attrs.frozen(kw_only=True)
-class FinanceItem:
+class FinanceItem(Model):
     """The ``FinanceItem`` (expense item) of an expense line; ``expense_alias`` is its name."""
 
     id: int | None = None
@@ -97,7 +97,7 @@ class FinanceItem:
 
 
 @attrs.frozen(kw_only=True)
-class ExpenseDetail:
+class ExpenseDetail(Model):
     """One line of an expense entry's ``ExpenseDetails``.
 
     The PHP client reads ``notes``, ``rate``, ``quantity``, ``total`` (rate times quantity)
@@ -113,13 +113,14 @@ class ExpenseDetail:
 
 
 @attrs.frozen(kw_only=True)
-class ExpenseEntry:
-    """An expense entry, from ``GET /expense/entries``.
+class ExpenseEntry(Model):
+    """An expense entry, from ``GET /expense/entries`` and ``GET /expense/entries/{id}``.
 
     From the PHP client's export example: ``formatted_entry_number``, ``entry_date``,
     ``User`` and ``ExpenseDetails``. From the article's list filters: ``entry_number``,
     ``status``, and the ``user``/``case``/``tracking_category``/``expense_slip`` ids as
-    ``..._id``; ``created_at``/``updated_at`` are UTC timestamps.
+    ``..._id``; ``created_at``/``updated_at`` are UTC timestamps. Keys not modelled here
+    (an entry's totals, say) are kept in :attr:`~common.models.Model.extra`.
     """
 
     id: int

@@ -22,6 +22,7 @@ from datetime import date, datetime
 import attrs
 
 from common._sentinel import NOT_GIVEN, NotGiven, NotGivenOr
+from common.models import Model
 
 from ._time import ActivityTime, ClockTime, TrackopsDateTime
 
@@ -29,7 +30,7 @@ __all__ = ["CaseUpdate", "CaseUpdateChanges", "CaseUpdateInput", "UpdateDetails"
 
 
 @attrs.frozen(kw_only=True)
-class UpdateDetails:
+class UpdateDetails(Model):
     """One timeline entry of a case update's ``update_details`` collection.
 
     Sent in ``POST /case/updates`` (document: "multiple timeline entries consisting of
@@ -111,7 +112,7 @@ class CaseUpdateChanges:
 
 
 @attrs.frozen(kw_only=True)
-class CaseUpdate:
+class CaseUpdate(Model):
     """A case update, as returned by every ``/case/updates`` endpoint.
 
     ``GET /case/updates`` (a bare array), ``GET /case/updates/{case_update_id}``,

@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from common._sentinel import NOT_GIVEN, NotGivenOr
+from common.models import Model
 
 from ._time import TrackopsDateTime
 
@@ -22,7 +23,7 @@ __all__ = ["Case", "CaseCount", "CaseInput", "CustomFieldValue", "SubjectInput"]
 
 
 @attrs.frozen(kw_only=True)
-class CaseCount:
+class CaseCount(Model):
     """The answer of ``GET /cases?mode=count`` (and of any list with ``mode=count``).
 
     ``{"record_count": n, "page_count": m}`` for the same filters and ``per_page``
@@ -97,7 +98,7 @@ class CaseInput:
 
 
 @attrs.frozen(kw_only=True)
-class Case:
+class Case(Model):
     """A case (or a case request), as returned by ``GET /cases``, ``GET /case/requests``
     and ``POST /cases``.
 

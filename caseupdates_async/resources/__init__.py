@@ -3,6 +3,17 @@
 from .billing import Expenses, Invoices
 from .case_updates import CaseUpdates
 from .cases import CaseRequests, Cases
-from .contacts import Clients, Contacts
+from .contacts import ClientLocations, Clients, Contacts
+from .staff import StaffMembers
 
-__all__ = ["CaseRequests", "CaseUpdates", "Cases", "Clients", "Contacts", "Expenses", "Invoices"]
+__all__ = [
+    "CaseRequests",
+    "CaseUpdates",
+    "Cases",
+    "ClientLocations",
+    "Clients",
+    "Contacts",
+    "Expenses",
+    "Invoices",
+    "StaffMembers",
+]

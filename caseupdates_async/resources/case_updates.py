@@ -17,7 +17,7 @@ class CaseUpdates(Resource):
     def list(self, **filters: Unpack[CaseUpdateFilters]) -> AsyncPager[CaseUpdate]:
         """Case updates matching every filter given (``GET /case/updates``, paged)."""
         return self._client.paginate(
-            paths.CASE_UPDATES, model=CaseUpdate, params=wire_params(filters)
+            paths.CASE_UPDATES, model=CaseUpdate, params=wire_params(filters, CaseUpdateFilters)
         )
 
     async def get(self, case_update_id: int) -> CaseUpdate:

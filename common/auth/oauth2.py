@@ -30,8 +30,8 @@ from ..errors import (
     HTTPStatusError,
     InvalidRequestError,
 )
-from ..redact import redact_url
-from ..secrets import Secret
+from ..redact import is_sensitive_query_key, redact_url
+from ..secrets import Secret, SecretMapping
 from .base import AuthFlow
 from .refreshing import RefreshingAuth, TokenGrant
 
@@ -79,16 +79,25 @@ def token_from_answer(
     Raises :class:`DecodeError` (never quoting the body: it holds tokens) when the access
     token, or any refresh token, is missing.
     """
-    where = redact_url(token_url)
+    token = _read_answer(body, None if refresh_token is None else Secret(refresh_token))
+    # The answer holds tokens: out of this frame's locals before anything is raised from it.
+    del body, refresh_token
+    if isinstance(token, str):
+        raise DecodeError(token, url=redact_url(token_url))
+    return token
+
+
+def _read_answer(body: Any, refresh_token: Secret | None) -> OAuth2Token | str:
+    """The token in *body*, or what is wrong with it."""
     if not isinstance(body, Mapping):
-        raise DecodeError("the token answer is not a JSON object", url=where)
+        return "the token answer is not a JSON object"
     access = body.get("access_token")
     if not isinstance(access, str) or not access:
-        raise DecodeError("the token answer has no 'access_token' string", url=where)
+        return "the token answer has no 'access_token' string"
     refresh = body.get("refresh_token")
     if not isinstance(refresh, str) or not refresh:
-        if refresh_token is None or not Secret(refresh_token):
-            raise DecodeError("the token answer has no 'refresh_token' string", url=where)
+        if refresh_token is None or not refresh_token:
+            return "the token answer has no 'refresh_token' string"
         refresh = refresh_token
     return OAuth2Token(access, refresh, _expires_at(body.get("expires_in")))
 
@@ -133,14 +142,39 @@ def oauth2_error(error: HTTPStatusError) -> HTTPStatusError:
     )
 
 
-async def _post_grant(flow: AuthFlow, token_url: str, form: Mapping[str, str]) -> Any:
+def _masked(form: Mapping[str, str]) -> SecretMapping:
+    """*form* with every credential-like field (``client_secret``, ``code``,
+    ``refresh_token``, ``password``...) held as a :class:`Secret`: masked in any frame's
+    locals, and scrubbed from what the server answers."""
+    if isinstance(form, SecretMapping):
+        return form
+    return SecretMapping(
+        {
+            name: Secret(value) if is_sensitive_query_key(name) else value
+            for name, value in form.items()
+        }
+    )
+
+
+async def _grant(
+    flow: AuthFlow, token_url: str, form: SecretMapping, refresh_token: Secret | None
+) -> OAuth2Token:
+    """POST *form* to *token_url*: the answer as a token, or the typed error.
+
+    No frame on the way holds the form or the answer in plain text, and a refusal is raised
+    on its own: the error it replaces is neither its cause nor its context.
+    """
     try:
-        return await flow.send_unauthenticated("POST", token_url, form=form)
+        return token_from_answer(
+            await flow.send_unauthenticated("POST", token_url, form=form),
+            token_url=token_url,
+            refresh_token=refresh_token,
+        )
     except HTTPStatusError as error:
-        typed = oauth2_error(error)
-        if typed is error:
+        failure = oauth2_error(error)
+        if failure is error:
             raise
-        raise typed from None  # the original adds nothing, and its traceback holds the form
+    raise failure
 
 
 async def fetch_token(
@@ -163,16 +197,16 @@ async def fetch_token(
     :class:`DecodeError` for an answer without tokens (see :func:`token_from_answer`),
     transport errors as usual.
     """
+    form = _masked(form)  # rebound: this frame's locals show it masked too
+    refresh_token = None if refresh_token is None else Secret(refresh_token)
     if flow is not None:
-        body = await _post_grant(flow, token_url, form)
-    else:
-        from ..client import BaseClient  # here: common.client imports this package
+        return await _grant(flow, token_url, form, refresh_token)
+    from ..client import BaseClient  # here: common.client imports this package
 
-        endpoint = BaseClient(base_url=_origin_of(token_url), **options)
-        endpoint._shared.logger = logging.getLogger(logger_name)
-        async with endpoint:
-            body = await _post_grant(endpoint, token_url, form)
-    return token_from_answer(body, token_url=token_url, refresh_token=refresh_token)
+    endpoint = BaseClient(base_url=_origin_of(token_url), **options)
+    endpoint._shared.logger = logging.getLogger(logger_name)
+    async with endpoint:
+        return await _grant(endpoint, token_url, form, refresh_token)
 
 
 def _origin_of(token_url: str) -> str:
@@ -220,18 +254,16 @@ class OAuth2RefreshToken(RefreshingAuth):
     async def obtain(self, flow: AuthFlow, current: TokenGrant | None) -> TokenGrant:
         assert current is not None
         assert current.refresh_token is not None
-        form = {
+        fields: dict[str, str | Secret] = {
             "grant_type": "refresh_token",
-            "refresh_token": current.refresh_token.reveal(),
+            "refresh_token": current.refresh_token,
             "client_id": self.client_id,
-            "client_secret": self._client_secret.reveal(),
+            "client_secret": self._client_secret,
         }
         if self.redirect_uri is not None:
-            form["redirect_uri"] = self.redirect_uri
-        body = await _post_grant(flow, self.token_url, form)
-        token = token_from_answer(
-            body, token_url=self.token_url, refresh_token=current.refresh_token
-        )
+            fields["redirect_uri"] = self.redirect_uri
+        form = SecretMapping(fields)
+        token = await _grant(flow, self.token_url, form, current.refresh_token)
         return TokenGrant(
             access_token=token.access_token,
             refresh_token=token.refresh_token,

@@ -7,7 +7,7 @@ from typing import Literal
 
 from ..errors import DecodeError
 from ..redact import redact_url
-from ..secrets import Secret
+from ..secrets import Secret, SecretMapping
 from .base import AuthFlow
 from .jwt import jwt_expiry
 from .refreshing import RefreshingAuth, TokenGrant
@@ -43,6 +43,14 @@ class TokenExchange(RefreshingAuth):
         self.login_url = login_url
         self.username = username
         self._password = None if password is None else Secret(password)
+        # Built once and held masked: a traceback's locals never show it (nor the password).
+        self._login_headers = (
+            None
+            if username is None or self._password is None
+            else SecretMapping(
+                {"Authorization": Secret(basic_header(username, self._password.reveal()))}
+            )
+        )
         self.token_key = token_key
         self.method = method
         self.lifetime = lifetime
@@ -59,22 +67,28 @@ class TokenExchange(RefreshingAuth):
         return TokenGrant(access_token=token, expires_at=expires_at)
 
     async def obtain(self, flow: AuthFlow, current: TokenGrant | None) -> TokenGrant:
-        assert self.username is not None
-        assert self._password is not None
-        body = await flow.send_unauthenticated(
-            self.method,
-            self.login_url,
-            headers={"Authorization": basic_header(self.username, self._password.reveal())},
+        assert self._login_headers is not None
+        # The answer goes straight into a Secret: no frame holds the token as a plain value.
+        token = _token_in(
+            await flow.send_unauthenticated(
+                self.method, self.login_url, headers=self._login_headers
+            ),
+            self.token_key,
         )
-        token = body.get(self.token_key) if isinstance(body, dict) else None
-        if not isinstance(token, str) or not token:
+        if token is None:
             raise DecodeError(
                 f"the login answer has no {self.token_key!r} string", url=redact_url(self.login_url)
             )
-        return self._grant_for(Secret(token), now=time.time())
+        return self._grant_for(token, now=time.time())
 
     def __repr__(self) -> str:
         return (
             f"TokenExchange(login_url={self.login_url!r}, username={self.username!r}, "
             "password=Secret('********'))"
         )
+
+
+def _token_in(body: object, key: str) -> Secret | None:
+    """The token under *key* of a login answer, wrapped; ``None`` when there is none."""
+    token = body.get(key) if isinstance(body, dict) else None
+    return Secret(token) if isinstance(token, str) and token else None

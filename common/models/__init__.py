@@ -6,7 +6,9 @@ Everything a vendor model needs is declared on the model, never in a hook per cl
   ``"camel"``) above ``@attrs.frozen`` maps them to ``DateCreated`` / ``dateCreated`` both
   ways; ``attrs.field(metadata=wire("ClientID"))`` names an irregular key by hand.
   Undecorated classes use the attribute names as they are.
-* **Unknown keys are ignored**, always.
+* **Unknown keys are kept, never fatal.** An answer model subclasses :class:`Model`; the
+  keys it has no field for are kept in ``model.extra`` and put back by ``model.to_dict()``.
+  Other attrs classes (request bodies) ignore unknown keys.
 * **Timestamps** become aware :class:`~datetime.datetime` objects. RFC 3339 strings keep
   the offset they were sent with (a naive string is taken as UTC) and are sent back as
   ``2024-05-01T10:00:00Z`` when in UTC. A field annotated :data:`UnixMillis` reads and
@@ -31,12 +33,14 @@ Everything a vendor model needs is declared on the model, never in a hook per cl
 model and the path of each bad field (``@ $.client.dob``).
 """
 
+from .base import Model
 from .conversion import converter, extend, make_converter, structure, unstructure
 from .naming import WireStyle, wire, wire_names
 from .timestamps import UnixMillis
 from .timestamps import _parse_rfc3339 as _parse_rfc3339  # the tests exercise the fallback
 
 __all__ = [
+    "Model",
     "UnixMillis",
     "WireStyle",
     "converter",

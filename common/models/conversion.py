@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, Final, TypeVar, overload
@@ -45,8 +46,11 @@ def _structure_secret(value: Any, _: Any) -> Secret:
     return Secret(_structure_str(value, str))
 
 
-def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
+def make_converter(*, detailed_validation: bool = True, fast_path: bool = True) -> cattrs.Converter:
     """Build a converter configured with every rule of this module.
+
+    *fast_path* (see :mod:`common.models.fast`) only changes speed, never a result: turning
+    it off is for tests that prove so.
 
     The library uses the singleton :data:`converter`; a fresh one is for tests and for
     callers who want to register their own hooks without touching the shared one.
@@ -76,7 +80,9 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_enum_class, _enum_structure_factory)
     conv.register_unstructure_hook_func(_is_enum_class, _unstructure_primitive)
     conv.register_structure_hook_factory(_is_json_array_type, _structure_array_factory)
-    conv.register_structure_hook_factory(_is_attrs, _structure_attrs_factory)
+    conv.register_structure_hook_factory(
+        _is_attrs, functools.partial(_structure_attrs_factory, fast_path=fast_path)
+    )
     conv.register_unstructure_hook_factory(_is_attrs, _unstructure_attrs_factory)
     conv.register_structure_hook_factory(_is_union, _structure_union_factory)
     conv.register_unstructure_hook_factory(_is_union, _unstructure_union_factory)

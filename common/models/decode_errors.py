@@ -5,11 +5,13 @@ from __future__ import annotations
 import reprlib
 from typing import Any, Final
 
+import attrs
 import cattrs
 
 from common.errors import DecodeError
 
 from .kinds import _ShapeError
+from .naming import _wire_keys
 from .unions import _type_name
 
 _EXCERPT_LENGTH: Final = 200
@@ -43,9 +45,9 @@ _excerpt_repr.maxlist = 12
 
 def _decode_error(data: Any, cls: Any, err: Exception) -> DecodeError:
     try:
-        messages = cattrs.transform_error(err, path="$", format_exception=_describe)
+        messages = _messages(err, "$")
     except Exception:  # pragma: no cover - a formatting bug must not hide the real error
-        messages = [_describe(err, None)]
+        messages = [f"{_describe(err, None)} @ $"]
     shown = "; ".join(_shorten(m) for m in messages[:_MAX_MESSAGES])
     if len(messages) > _MAX_MESSAGES:
         shown += f"; and {len(messages) - _MAX_MESSAGES} more"
@@ -53,7 +55,44 @@ def _decode_error(data: Any, cls: Any, err: Exception) -> DecodeError:
         excerpt = _excerpt_repr.repr(data)[:_EXCERPT_LENGTH]
     except Exception:  # pragma: no cover - a hostile __repr__
         excerpt = f"<{type(data).__name__}>"
-    return DecodeError(f"response does not match {_type_name(cls)}: {shown}", excerpt=excerpt)
+    return DecodeError(
+        f"response does not match {_type_name(cls)}: {shown}",
+        excerpt=excerpt,
+        body=data,
+        paths=[_path_of(m) for m in messages],
+    )
+
+
+def _messages(exc: BaseException, path: str) -> list[str]:
+    """``cattrs.transform_error``, but the path names JSON keys (``$.Items[2].DateCreated``),
+    so it indexes :attr:`DecodeError.body` as sent, not the model's attribute names."""
+    steps: list[tuple[Exception, str, Any]]
+    without: list[Exception]
+    if isinstance(exc, cattrs.IterableValidationError):
+        items, without = exc.group_exceptions()
+        steps = [(inner, f"{path}[{note.index!r}]", note.type) for inner, note in items]
+    elif isinstance(exc, cattrs.ClassValidationError):
+        fields, without = exc.group_exceptions()
+        keys = _wire_keys(exc.cl) if attrs.has(exc.cl) else {}
+        steps = [
+            (inner, f"{path}.{keys.get(note.name, note.name)}", note.type) for inner, note in fields
+        ]
+    else:
+        return [f"{_describe(exc, None)} @ {path}"]
+    found: list[str] = []
+    for inner, where, expected in steps:
+        if isinstance(inner, (cattrs.ClassValidationError, cattrs.IterableValidationError)):
+            found.extend(_messages(inner, where))
+        else:
+            found.append(f"{_describe(inner, expected)} @ {where}")
+    found.extend(f"{_describe(inner, None)} @ {path}" for inner in without)
+    return found
+
+
+def _path_of(message: str) -> str:
+    """``"invalid value for type, expected int @ $.items[2].id"`` → ``"$.items[2].id"``."""
+    _, at, path = message.rpartition(" @ ")
+    return path if at else "$"
 
 
 def _shorten(message: str, limit: int = 300) -> str:

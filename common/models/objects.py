@@ -10,6 +10,8 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from common._sentinel import NOT_GIVEN, NotGiven
 
+from .base import Model, _extra_of, _keep_extra
+from .fast import FastHook, compile_fast
 from .kinds import _Hook, _json_type, _UnHook
 from .naming import _attrs_base, _resolved_fields, _wire_keys
 from .unions import _is_union
@@ -19,7 +21,7 @@ def _mentions_not_given(t: Any) -> bool:
     return t is NotGiven or (_is_union(t) and NotGiven in get_args(t))
 
 
-def _structure_attrs_factory(cl: Any, conv: cattrs.Converter) -> _Hook:
+def _structure_attrs_factory(cl: Any, conv: cattrs.Converter, *, fast_path: bool = True) -> _Hook:
     base = _attrs_base(cl)
     _resolved_fields(base)
     renames: dict[str, Any] = {
@@ -33,12 +35,28 @@ def _structure_attrs_factory(cl: Any, conv: cattrs.Converter) -> _Hook:
         **renames,
     )
 
+    known = frozenset(_wire_keys(base).values()) if issubclass(base, Model) else None
+    fast: list[FastHook | None] = []  # compiled on first use: fields may refer to the class
+
     def structure_object(value: Any, cl: Any) -> Any:
         # Without this, a string or a list would fail once per field (or not at all
         # when every field has a default).
         if value.__class__ is not dict and not isinstance(value, Mapping):
             raise TypeError(f"expected an object, got {_json_type(value)}")
-        return structure_fields(value, cl)
+        if not fast:
+            fast.append(compile_fast(base, conv) if fast_path and cl is base else None)
+        quick = fast[0]
+        obj = None
+        if quick is not None:
+            try:
+                obj = quick(value)
+            except Exception:  # not exactly the documented shape: the detailed path decides
+                obj = None
+        if obj is None:
+            obj = structure_fields(value, cl)
+        if known is not None:
+            _keep_extra(obj, value, known)
+        return obj
 
     return structure_object
 
@@ -60,6 +78,8 @@ def _unstructure_attrs_factory(cl: Any, conv: cattrs.Converter) -> _UnHook:
         if rename is not None or omit_if_default is not None:
             overrides[a.name] = override(rename=rename, omit_if_default=omit_if_default)
     unstructure_fields = make_dict_unstructure_fn(cl, conv, **overrides)
+    if issubclass(base, Model):
+        return _with_extra(unstructure_fields, conv, dropping_not_given=filter_needed)
     if not filter_needed:
         return unstructure_fields
 
@@ -68,6 +88,24 @@ def _unstructure_attrs_factory(cl: Any, conv: cattrs.Converter) -> _UnHook:
         return {k: v for k, v in raw.items() if v is not NOT_GIVEN}
 
     return unstructure_dropping_not_given
+
+
+def _with_extra(
+    unstructure_fields: _UnHook, conv: cattrs.Converter, *, dropping_not_given: bool
+) -> _UnHook:
+    """A model's unstructure hook that puts back the keys the vendor sent and we do not model."""
+
+    def unstructure_model(value: Any) -> dict[str, Any]:
+        raw: dict[str, Any] = unstructure_fields(value)
+        if dropping_not_given:
+            raw = {k: v for k, v in raw.items() if v is not NOT_GIVEN}
+        extra = _extra_of(value)
+        if extra:
+            for key, item in extra.items():
+                raw.setdefault(key, conv.unstructure(item))
+        return raw
+
+    return unstructure_model
 
 
 def _unstructure_not_given(value: Any) -> Any:

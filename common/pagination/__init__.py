@@ -9,7 +9,10 @@ It does so with pure functions of ``(body, request)``. :class:`AsyncPager` owns 
 it asks the strategy for the first request, hands each request to a ``fetch`` callable supplied
 by the client (one GET, decoded JSON back; auth, limits and retries live there), turns raw
 items into models with a ``structure`` callable, and checks every URL the server hands it
-before anything is sent there. The pager never sees the HTTP client.
+before anything is sent there. A next page that is one already read (the same URL, cursor,
+next id or page number, whatever the order of its query) ends the listing with
+:class:`~common.errors.PaginationCycleError` before it is requested. The pager never sees
+the HTTP client.
 
 Strategies for the vendors of this distribution::
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 from collections import deque
 from collections.abc import (
     AsyncGenerator,
@@ -15,10 +16,10 @@ from collections.abc import (
     Sequence,
 )
 from typing import Any, Generic, TypeVar
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from .._sentinel import NOT_GIVEN, NotGiven, NotGivenOr
-from ..errors import DecodeError, InvalidRequestError
+from ..errors import DecodeError, InvalidRequestError, PaginationCycleError
 from .pages import Page, PageInfo, PageRequest
 from .query import _check_size, _query_pairs
 from .strategies import PagingStrategy
@@ -43,6 +44,10 @@ class AsyncPager(Generic[T]):
     page surfaces when its turn comes. Close an iteration you leave early with
     ``contextlib.aclosing`` to cancel prefetched pages at once (otherwise they are cancelled
     when the event loop finalises the abandoned iterator, right after).
+
+    A listing that leads back to a page already read (alternating next links, a cursor or
+    next id seen before) raises :class:`~common.errors.PaginationCycleError` instead of
+    requesting it: pages are remembered by a 16-byte digest of their URL and sorted query.
     """
 
     __slots__ = (
@@ -177,12 +182,32 @@ class AsyncPager(Generic[T]):
         else:
             return None
         if looping:
-            raise DecodeError(
+            raise PaginationCycleError(
                 "the next page is the page just read; stopping rather than looping",
                 method="GET",
                 url=self._url_of(current).partition("?")[0],
             )
         return following
+
+    def _page_key(self, request: PageRequest) -> bytes:
+        """What identifies the page *request* asks for: its URL with the query sorted
+        (cursor, next id and page number included), as a short digest."""
+        parts = urlsplit(self._url_of(request))
+        query = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))
+        canonical = f"{parts.scheme.lower()}://{parts.netloc.lower()}{parts.path}?{query}"
+        return hashlib.blake2b(canonical.encode(), digest_size=16).digest()
+
+    def _not_seen(self, request: PageRequest, seen: set[bytes], current: PageRequest) -> None:
+        """Note *request* as read, or raise :class:`PaginationCycleError` if it already was."""
+        key = self._page_key(request)
+        if key in seen:
+            raise PaginationCycleError(
+                f"the next page is one already read (after {len(seen)} pages); "
+                "stopping rather than looping",
+                method="GET",
+                url=self._url_of(current).partition("?")[0],
+            )
+        seen.add(key)
 
     def _parse(self, body: Any, request: PageRequest) -> PageInfo:
         try:
@@ -240,6 +265,9 @@ class AsyncPager(Generic[T]):
         if remaining == 0 or not info.has_next:
             yield page
             return
+        # Every page read, so that a next link, cursor or id leading back to one of them
+        # ends the listing with an error instead of looping for ever.
+        seen = {self._page_key(request)}
         if not self._can_prefetch(info):
             yield page
         else:
@@ -251,6 +279,7 @@ class AsyncPager(Generic[T]):
                     request, task = window.tasks[0]
                     body = await task
                     window.tasks.popleft()
+                    seen.add(self._page_key(request))
                     info = self._parse(body, request)
                     if info.total_pages is not None:
                         window.total = info.total_pages
@@ -269,6 +298,7 @@ class AsyncPager(Generic[T]):
             following = self._next_request(info, request)
             if following is None:
                 return
+            self._not_seen(following, seen, request)
             request = following
             info = await self._load(request)
             page = self._page(info, remaining, request)

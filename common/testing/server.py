@@ -8,11 +8,21 @@
             async with session.get(f"{server.url}/v1/things") as response: ...
         assert server.requests.last.status == 200
 
-The server adds three middlewares in front of the app's own (the app must not have been
+The server adds four middlewares in front of the app's own (the app must not have been
 started before, so build a fresh app per server): **record** (append to :attr:`requests`),
+**guard** (malformed input is a 4xx, an emulator bug an unmistakable 500; below),
 **rate limit** (when :attr:`rate_limit` is set) and **faults** (consume :attr:`faults`). An
 ``on_response_prepare`` signal then stamps every response, whatever produced it, with the
 rate-limit headers and records its status. The server listens on loopback only.
+
+The guard answers a :class:`~common.testing.errors.BadRequest` raised by a handler (the
+readers of :mod:`common.testing.parsing` raise nothing else), and an exception a parser of
+request data raised (see :func:`~common.testing.errors.bad_request_from`), with
+:attr:`EmulatorServer.render_error`: the vendor's renderer passed as ``render_error=``, else
+``{"message": ...}``. Any other exception escaping a handler is an emulator bug: logged with its
+traceback (logger ``common.testing``), kept in :attr:`EmulatorServer.bugs`, handed to every
+active :class:`~common.testing.errors.BugCollector` and answered 500 with an
+``X-Emulator-Bug`` header. ``aiohttp.web.HTTPException`` (redirects, 404s) passes through.
 """
 
 from __future__ import annotations
@@ -22,6 +32,7 @@ import contextvars
 import enum
 import ipaddress
 import json
+import logging
 import socket
 import time
 from types import TracebackType
@@ -31,6 +42,14 @@ import attrs
 from aiohttp import StreamReader, web, web_app
 from multidict import CIMultiDict, CIMultiDictProxy, MultiDict, MultiDictProxy
 
+from common.testing.errors import (
+    EmulatorBug,
+    ErrorRenderer,
+    bad_request_from,
+    bug_response,
+    default_error_renderer,
+    report_bug,
+)
 from common.testing.faults import FaultPlan, Handler
 from common.testing.ratelimit import ServerRateLimit, SlidingWindow
 from common.testing.recorder import RecordedRequest, RequestLog
@@ -40,6 +59,8 @@ __all__ = ["DEFAULT_RECORD_LIMIT", "EmulatorFactory", "EmulatorServer", "closed_
 #: Bodies up to this many bytes (1 MiB) are kept in the request log by default.
 DEFAULT_RECORD_LIMIT = 1024 * 1024
 
+_log = logging.getLogger("common.testing")
+
 _S = TypeVar("_S", bound="EmulatorServer")
 _F = TypeVar("_F", bound="EmulatorFactory")
 
@@ -47,6 +68,8 @@ _F = TypeVar("_F", bound="EmulatorFactory")
 class _State(enum.Enum):
     UNOPENED = "unopened"
     RUNNING = "running"
+    #: Closing connections: handlers still running may finish (and read :attr:`url`).
+    STOPPING = "stopping"
     CLOSED = "closed"
 
 
@@ -95,6 +118,9 @@ class EmulatorServer:
 
     Use it as an async context manager, or call :meth:`start` and :meth:`stop`. A server runs
     once: after :meth:`stop` it cannot be started again (build a new app and server).
+
+    *render_error* turns a :class:`~common.testing.errors.BadRequest` into the vendor's error
+    response (default: ``{"message": ...}`` with the error's status).
     """
 
     def __init__(
@@ -106,6 +132,7 @@ class EmulatorServer:
         rate_limit: ServerRateLimit | None = None,
         record_bodies_up_to: int = DEFAULT_RECORD_LIMIT,
         shutdown_timeout: float = 0.25,
+        render_error: ErrorRenderer | None = None,
     ) -> None:
         if record_bodies_up_to < 0:
             raise ValueError("record_bodies_up_to must be >= 0")
@@ -117,6 +144,10 @@ class EmulatorServer:
         self.requests = RequestLog()
         #: Faults to inject; see :meth:`FaultPlan.add`.
         self.faults = FaultPlan()
+        #: Renders a BadRequest (from a handler, or malformed input a parser choked on).
+        self.render_error: ErrorRenderer = render_error or default_error_renderer
+        #: Every exception that escaped a handler and was not malformed input, oldest first.
+        self.bugs: list[EmulatorBug] = []
         self._requested_port = port
         self._port: int | None = None
         self._runner: web.AppRunner | None = None
@@ -142,8 +173,9 @@ class EmulatorServer:
 
     @property
     def port(self) -> int:
-        """The port the server listens on (only while running)."""
-        if self._port is None or self._state is not _State.RUNNING:
+        """The port the server listens on (while running, and while handlers finish in
+        :meth:`stop`)."""
+        if self._port is None or self._state not in (_State.RUNNING, _State.STOPPING):
             raise RuntimeError(f"the emulator is {self._state.value}, it has no port")
         return self._port
 
@@ -152,6 +184,12 @@ class EmulatorServer:
         """The base URL, e.g. ``"http://127.0.0.1:54321"`` (no trailing slash)."""
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"http://{host}:{self.port}"
+
+    @property
+    def client_max_size(self) -> int:
+        """The largest request body the app accepts (aiohttp answers 413 past it)."""
+        value = getattr(self.app, "_client_max_size", None)  # aiohttp keeps it private
+        return value if isinstance(value, int) else 1024**2
 
     @property
     def running(self) -> bool:
@@ -186,9 +224,15 @@ class EmulatorServer:
     async def stop(self) -> None:
         """Stop listening, close every connection and run the app's cleanup (idempotent)."""
         runner, self._runner = self._runner, None
-        self._state = _State.CLOSED
-        if runner is not None:
+        if runner is None:
+            if self._state is not _State.STOPPING:  # else the first stop() closes it
+                self._state = _State.CLOSED
+            return
+        self._state = _State.STOPPING  # a handler still running may read self.url meanwhile
+        try:
             await runner.cleanup()
+        finally:
+            self._state = _State.CLOSED
             _forget_middleware_chains()
 
     async def __aenter__(self: _S) -> _S:
@@ -220,6 +264,23 @@ class EmulatorServer:
             return await handler(request)
 
         @web.middleware
+        async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+            try:
+                return await handler(request)
+            except ConnectionError:
+                raise  # the client hung up mid-request: nobody is left to answer
+            except Exception as error:
+                bad = bad_request_from(error)
+                if bad is None:
+                    if isinstance(error, web.HTTPException):
+                        raise  # a redirect, a 404...: aiohttp answers it as before
+                    return self._bug(request, error)
+                try:
+                    return self.render_error(request, bad)
+                except Exception as failure:  # the renderer itself is broken
+                    return self._bug(request, failure)
+
+        @web.middleware
         async def rate_limit(request: web.Request, handler: Handler) -> web.StreamResponse:
             window, exchange = self._window, _CURRENT.get()
             if window is None or exchange is None:
@@ -238,8 +299,15 @@ class EmulatorServer:
                 return await handler(request)
             return await fault.apply(request, handler)
 
-        self.app.middlewares[0:0] = [record, rate_limit, faults]
+        self.app.middlewares[0:0] = [record, guard, rate_limit, faults]
         self.app.on_response_prepare.append(self._on_response_prepare)
+
+    def _bug(self, request: web.Request, error: Exception) -> web.StreamResponse:
+        bug = EmulatorBug.of(request, error)
+        self.bugs.append(bug)
+        report_bug(bug)
+        _log.error("emulator bug answering %s", bug.summary(), exc_info=error)
+        return bug_response(bug)
 
     async def _record(self, request: web.Request) -> RecordedRequest:
         arrived = time.monotonic()
@@ -353,6 +421,7 @@ class EmulatorFactory:
         rate_limit: ServerRateLimit | None = None,
         record_bodies_up_to: int = DEFAULT_RECORD_LIMIT,
         shutdown_timeout: float = 0.25,
+        render_error: ErrorRenderer | None = None,
     ) -> EmulatorServer:
         """Start *app* on a fresh loopback port and return its running server."""
         server = EmulatorServer(
@@ -360,6 +429,7 @@ class EmulatorFactory:
             rate_limit=rate_limit,
             record_bodies_up_to=record_bodies_up_to,
             shutdown_timeout=shutdown_timeout,
+            render_error=render_error,
         )
         await server.start()
         self.servers.append(server)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import ClassVar, TypeVar
 
+from .errors import EmulatorBug
 from .server import EmulatorServer
 
 __all__ = ["VendorEmulator"]
@@ -18,6 +19,12 @@ class VendorEmulator:
     Use it as ``async with Emulator(...) as emulator:`` (or :meth:`start`/:meth:`stop`).
     Faults can be scheduled on ``server.faults`` before starting; like any kit server it runs
     once.
+
+    A subclass builds its server with its own error renderer, so malformed requests (a
+    :class:`~common.testing.errors.BadRequest` from its handlers or the kit's readers in
+    :mod:`common.testing.parsing`) are answered in the vendor's error shape::
+
+        self.server = EmulatorServer(create_app(self), render_error=render_bad_request)
     """
 
     #: Where the API lives under the root URL, e.g. ``"/api/v1"``.
@@ -35,6 +42,11 @@ class VendorEmulator:
     def api_url(self) -> str:
         """The API's base URL, ``{url}{api_prefix}`` (what a client's ``base_url`` takes)."""
         return f"{self.server.url}{self.api_prefix}"
+
+    @property
+    def bugs(self) -> list[EmulatorBug]:
+        """The exceptions that escaped a handler and were not malformed input (each was a 500)."""
+        return self.server.bugs
 
     async def start(self) -> None:
         """Listen on a loopback port."""

@@ -9,10 +9,11 @@
         assert emu.server.requests.last.headers["X-Auth-Key"] == emu.api_key
 
 What it serves, under ``/api/v1`` (:data:`ROUTES`, one constant per path in ``_routes``):
-the 32 operations of ``intakeq.tsv`` — files and folders, clients (query, profile,
+the 33 operations of ``intakeq.tsv`` — files and folders, clients (query, profile,
 create/update, tags, diagnoses), appointments (query, get, settings, create, update, cancel),
-intake forms (summaries, full, PDF, send, resend, office-use answers, attachments),
-questionnaires, practitioners, treatment notes (summaries, full, PDF), invoices, claims.
+intake forms (summaries, full, PDF, consent-form PDF, send, resend, office-use answers,
+attachments), questionnaires, practitioners, treatment notes (summaries, full, PDF),
+invoices, claims.
 
 * Every request needs ``X-Auth-Key: <api_key>``, else ``401`` with the plain-text body
   ``Unauthorized`` (IntakeQ does not document its error bodies; every error here is
@@ -25,6 +26,10 @@ questionnaires, practitioners, treatment notes (summaries, full, PDF), invoices,
   in UTC, both ends inclusive.
 * Files are stored byte for byte and served back with their Content-Type and
   ``Content-Disposition: attachment; filename="..."``.
+* As strict as IntakeQ, never a 5xx for what the caller sent: a body or field of the wrong
+  type, a query value that does not parse, or a filter in another form than the client's
+  (``custom[5]=`` rather than ``custom.5=``, ``status=locked`` rather than ``status=1``, the
+  invoice range's other spelling) answers 400.
 
 The data (wire-shaped dicts you may read or edit) is :attr:`IntakeQEmulator.data`, an
 :class:`IntakeQData`, seeded deterministically from ``seed`` around :data:`SEED_NOW`.

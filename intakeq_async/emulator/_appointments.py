@@ -6,7 +6,7 @@ from typing import Any
 
 from aiohttp import web
 
-from intakeq_async.emulator._http import ApiError, Ctx, in_range, matches_text
+from intakeq_async.emulator._http import ApiError, Body, Ctx, in_range, matches_text
 from intakeq_async.emulator._store import Json, new_appointment, now_ms
 
 __all__ = [
@@ -74,57 +74,39 @@ async def list_practitioners(ctx: Ctx) -> web.StreamResponse:
     return ctx.ok([p for p in ctx.data.practitioners.values() if everyone or p["IsActive"]])
 
 
-def _reference(ctx: Ctx, body: Json, name: str, collection: dict[Any, Json]) -> Json:
-    raw = body.get(name)
-    if raw in (None, ""):
-        raise ApiError(400, f"{name} is required.")
-    for key, item in collection.items():
-        if str(key) == str(raw):
-            return item
-    raise ApiError(400, f"{name} '{raw}' is not valid.")
+def _reference(body: Body, name: str, collection: dict[Any, Json], *, number: bool) -> Json:
+    """The item *name* refers to: a number (``LocationId``, ``ClientId``) or a string id."""
+    key: Any = body.integer(name, required=True) if number else body.string(name, required=True)
+    item = collection.get(key)
+    if item is None:
+        raise ApiError(400, f"{name} '{key}' is not valid.")
+    return item
 
 
-def _timestamp(body: Json, name: str, *, required: bool) -> int | None:
-    raw = body.get(name)
-    if raw is None:
-        if required:
-            raise ApiError(400, f"{name} is required (Unix timestamp in milliseconds).")
-        return None
-    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or raw <= 0:
-        raise ApiError(400, f"{name} must be a Unix timestamp in milliseconds.")
-    return int(raw)
-
-
-def _choice(body: Json, name: str, allowed: tuple[str, ...], default: str | None) -> str | None:
-    raw = body.get(name)
-    if raw is None:
-        return default
-    for value in allowed:
-        if isinstance(raw, str) and raw.casefold() == value.casefold():
-            return value
-    raise ApiError(400, f"{name} must be one of {', '.join(allowed)}.")
-
-
-def _notify(body: Json, status: str | None) -> None:
-    notify = body.get("SendClientEmailNotification", False)
-    if not isinstance(notify, bool):
-        raise ApiError(400, "SendClientEmailNotification must be true or false.")
+def _notify(body: Body, status: str | None) -> None:
+    notify = body.boolean("SendClientEmailNotification")
     if notify and status != "Confirmed":
         raise ApiError(400, "SendClientEmailNotification is allowed only when Status is Confirmed.")
+
+
+def _notes(body: Body, appointment: Json) -> None:
+    for name in ("ClientNote", "PractitionerNote"):
+        if name in body:
+            appointment[name] = body.string(name)
 
 
 async def create_appointment(ctx: Ctx) -> web.StreamResponse:
     body = await ctx.body()
     data = ctx.data
-    practitioner = _reference(ctx, body, "PractitionerId", data.practitioners)
+    practitioner = _reference(body, "PractitionerId", data.practitioners, number=False)
     if not practitioner["IsActive"]:
         raise ApiError(400, f"Practitioner '{practitioner['Id']}' is inactive.")
-    client = _reference(ctx, body, "ClientId", data.clients)
-    service = _reference(ctx, body, "ServiceId", data.services)
-    location = _reference(ctx, body, "LocationId", data.locations)
-    start = _timestamp(body, "UtcDateTime", required=True)
-    status = _choice(body, "Status", BOOKING_STATUSES, "Confirmed") or "Confirmed"
-    reminder = _choice(body, "ReminderType", REMINDER_TYPES, "Email") or "Email"
+    client = _reference(body, "ClientId", data.clients, number=True)
+    service = _reference(body, "ServiceId", data.services, number=False)
+    location = _reference(body, "LocationId", data.locations, number=True)
+    start = body.millis("UtcDateTime", required=True, positive=True)
+    status = body.choice("Status", BOOKING_STATUSES) or "Confirmed"
+    reminder = body.choice("ReminderType", REMINDER_TYPES) or "Email"
     _notify(body, status)
     assert start is not None
     appointment = new_appointment(
@@ -139,6 +121,7 @@ async def create_appointment(ctx: Ctx) -> web.StreamResponse:
         created_by="API",
         reminder=reminder,
     )
+    _notes(body, appointment)
     data.appointments[appointment["Id"]] = appointment
     return ctx.ok(appointment)
 
@@ -147,36 +130,38 @@ async def update_appointment(ctx: Ctx) -> web.StreamResponse:
     """Reschedule or change an appointment; the client and practitioner cannot change."""
     body = await ctx.body()
     data = ctx.data
-    raw_id = body.get("Id")
-    if raw_id in (None, ""):
-        raise ApiError(400, "Id is required.")
+    raw_id = body.string("Id", required=True)
     found = data.appointments.get(str(raw_id))
     if found is None:
         raise ApiError(404, f"Appointment '{raw_id}' was not found.")
     appointment = dict(found)
-    for name, key in (("ClientId", "ClientId"), ("PractitionerId", "PractitionerId")):
-        if body.get(name) not in (None, "") and str(body[name]) != str(appointment[key]):
-            raise ApiError(400, f"{name} of an appointment cannot be changed.")
-    status = _choice(body, "Status", BOOKING_STATUSES, None)
+    client_id = body.integer("ClientId")
+    if client_id is not None and client_id != appointment["ClientId"]:
+        raise ApiError(400, "ClientId of an appointment cannot be changed.")
+    practitioner_id = body.string("PractitionerId")
+    if practitioner_id is not None and practitioner_id != appointment["PractitionerId"]:
+        raise ApiError(400, "PractitionerId of an appointment cannot be changed.")
+    status = body.choice("Status", BOOKING_STATUSES)
     if status == "WaitingConfirmation" and appointment["Status"] == "Confirmed":
         raise ApiError(400, "A confirmed appointment cannot go back to WaitingConfirmation.")
     _notify(body, status or appointment["Status"])
     duration = int(appointment["Duration"])
-    if body.get("ServiceId") not in (None, ""):
-        service = _reference(ctx, body, "ServiceId", data.services)
+    if body.given("ServiceId"):
+        service = _reference(body, "ServiceId", data.services, number=False)
         appointment.update(
             ServiceId=service["Id"], ServiceName=service["Name"], Price=service["Price"]
         )
         duration = int(service["Duration"])
-    if body.get("LocationId") not in (None, ""):
-        location = _reference(ctx, body, "LocationId", data.locations)
+    if body.given("LocationId"):
+        location = _reference(body, "LocationId", data.locations, number=True)
         appointment.update(LocationId=location["Id"], LocationName=location["Name"])
     if status is not None:
         appointment["Status"] = status
-    reminder = _choice(body, "ReminderType", REMINDER_TYPES, None)
+    reminder = body.choice("ReminderType", REMINDER_TYPES)
     if reminder is not None:
         appointment["ReminderType"] = reminder
-    start = _timestamp(body, "UtcDateTime", required=False)
+    _notes(body, appointment)
+    start = body.millis("UtcDateTime", positive=True)
     data.set_times(appointment, appointment["StartDate"] if start is None else start, duration)
     appointment["LastModified"] = now_ms()
     data.appointments[appointment["Id"]] = appointment
@@ -184,16 +169,14 @@ async def update_appointment(ctx: Ctx) -> web.StreamResponse:
 
 
 async def cancel_appointment(ctx: Ctx) -> web.StreamResponse:
+    """Cancel; answers an empty 200 (what IntakeQ answers is not documented: the client
+    accepts this and the cancelled appointment alike)."""
     body = await ctx.body()
-    raw_id = body.get("AppointmentId")
-    if raw_id in (None, ""):
-        raise ApiError(400, "AppointmentId is required.")
+    raw_id = body.string("AppointmentId", required=True)
+    reason = body.string("Reason")
     appointment = ctx.data.appointments.get(str(raw_id))
     if appointment is None:
         raise ApiError(404, f"Appointment '{raw_id}' was not found.")
-    reason = body.get("Reason")
-    if reason is not None and not isinstance(reason, str):
-        raise ApiError(400, "Reason must be a string.")
     if appointment["Status"] != CANCELED:
         now = now_ms()
         appointment.update(

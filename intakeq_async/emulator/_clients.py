@@ -7,7 +7,7 @@ from typing import Any
 
 from aiohttp import web
 
-from intakeq_async.emulator._http import ApiError, Ctx, in_range, matches_text
+from intakeq_async.emulator._http import ApiError, Body, Ctx, in_range, matches_text
 from intakeq_async.emulator._store import Json, client_basic, new_client, now_ms
 
 __all__ = [
@@ -22,11 +22,13 @@ __all__ = [
 _STRING_FIELDS = (
     "Name", "FirstName", "LastName", "MiddleName", "Email", "Phone", "MobilePhone",
     "HomePhone", "WorkPhone", "Gender", "MaritalStatus", "StreetAddress", "UnitNumber", "City",
-    "StateShort", "PostalCode", "Country", "Address", "AdditionalInformation",
+    "State", "StateShort", "PostalCode", "Country", "Address", "AdditionalInformation",
     "ExternalClientId", "PractitionerId", "BillingType", "PrimaryInsuranceCompany",
     "PrimaryInsurancePolicyNumber", "PrimaryInsuranceGroupNumber", "PrimaryInsuranceHolderName",
+    "PrimaryInsuranceRelationship",
 )  # fmt: skip
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_CLIENT_NUMBER = re.compile(r"\d{1,10}", re.ASCII)
 
 
 def _digits(text: object) -> str:
@@ -68,7 +70,7 @@ async def query_clients(ctx: Ctx) -> web.StreamResponse:
 
 def _matches_search(search: str, client: Json, source: dict[int, Json]) -> bool:
     """A client id gives an exact match; otherwise a partial match on name, email or phone."""
-    if search.isdigit() and int(search) in source:
+    if _CLIENT_NUMBER.fullmatch(search) and int(search) in source:
         return bool(client["ClientId"] == int(search))
     digits = _digits(search)
     return matches_text(search, client["Name"], client["Email"]) or (
@@ -83,9 +85,9 @@ async def get_profile(ctx: Ctx) -> web.StreamResponse:
 async def save_client(ctx: Ctx) -> web.StreamResponse:
     """Create (no ``ClientId``, or 0) or update (``ClientId`` of an existing client)."""
     body = await ctx.body()
-    raw_id = body.get("ClientId")
+    raw_id = body.integer("ClientId")
     now = now_ms()
-    if raw_id in (None, 0, "", "0"):
+    if raw_id in (None, 0):
         client = new_client(ctx.data, 0, now)
         creating = True
     else:
@@ -103,29 +105,22 @@ async def save_client(ctx: Ctx) -> web.StreamResponse:
     return ctx.ok(client)
 
 
-def _apply(ctx: Ctx, client: Json, body: Json) -> None:
+def _apply(ctx: Ctx, client: Json, body: Body) -> None:
     for name in _STRING_FIELDS:
         if name in body:
-            value = body[name]
-            if value is not None and not isinstance(value, str):
-                raise ApiError(400, f"{name} must be a string.")
-            client[name] = (value.strip() or None) if isinstance(value, str) else None
+            client[name] = body.string(name)
     if "DateOfBirth" in body:
-        birth = body["DateOfBirth"]
-        if birth is not None and (isinstance(birth, bool) or not isinstance(birth, int)):
-            raise ApiError(400, "DateOfBirth must be a Unix timestamp in milliseconds.")
-        client["DateOfBirth"] = birth
+        client["DateOfBirth"] = body.millis("DateOfBirth")
     if "Archived" in body:
-        if not isinstance(body["Archived"], bool):
+        archived = body.boolean("Archived")
+        if archived is None:
             raise ApiError(400, "Archived must be true or false.")
-        client["Archived"] = body["Archived"]
+        client["Archived"] = archived
     if "Tags" in body:
-        tags = body["Tags"] or []
-        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-            raise ApiError(400, "Tags must be a list of strings.")
+        tags = body.strings("Tags") or []
         client["Tags"] = list(dict.fromkeys(t.strip() for t in tags if t.strip()))
     if "CustomFields" in body:
-        client["CustomFields"] = _merge_custom(ctx, client, body["CustomFields"])
+        client["CustomFields"] = _merge_custom(ctx, client, body)
     _settle_name(client, body)
     if not client["Name"]:
         raise ApiError(400, "A client name is required (Name, or FirstName and LastName).")
@@ -136,7 +131,7 @@ def _apply(ctx: Ctx, client: Json, body: Json) -> None:
         raise ApiError(400, f"Practitioner '{practitioner}' was not found.")
 
 
-def _settle_name(client: Json, body: Json) -> None:
+def _settle_name(client: Json, body: Body) -> None:
     """Keep ``Name`` and ``FirstName``/``LastName`` consistent with what was sent."""
     parts_sent = "FirstName" in body or "LastName" in body
     if "Name" in body and not parts_sent and client["Name"]:
@@ -148,25 +143,26 @@ def _settle_name(client: Json, body: Json) -> None:
     client["Name"] = client["Name"] or ""
 
 
-def _merge_custom(ctx: Ctx, client: Json, sent: Any) -> list[Json]:
-    if not isinstance(sent, list) or not all(isinstance(f, dict) for f in sent):
-        raise ApiError(400, "CustomFields must be a list of {FieldId, Value} objects.")
+def _merge_custom(ctx: Ctx, client: Json, body: Body) -> list[Json]:
+    """``CustomFields``: ``[{FieldId, Value}]`` (``Text`` is the field's label, read only)."""
+    sent = body.objects("CustomFields") or []
     known = {f["FieldId"]: f["Text"] for f in ctx.data.custom_fields}
     merged = {f["FieldId"]: dict(f) for f in client.get("CustomFields") or []}
     for field in sent:
-        field_id = field.get("FieldId")
+        field_id = field.string("FieldId", required=True)
+        field.string("Text")  # a label: any string, ignored
         if field_id not in known:
             raise ApiError(400, f"Custom field '{field_id}' does not exist.")
         merged[field_id] = {
             "FieldId": field_id,
             "Text": known[field_id],
-            "Value": field.get("Value"),
+            "Value": field.string("Value"),
         }
     return list(merged.values())
 
 
-def _tagged_client(ctx: Ctx, raw_id: object) -> Json:
-    if raw_id in (None, ""):
+def _tagged_client(ctx: Ctx, raw_id: int | None) -> Json:
+    if raw_id is None:
         raise ApiError(400, "ClientId is required.")
     client = ctx.data.find_client(raw_id)
     if client is None:
@@ -176,11 +172,9 @@ def _tagged_client(ctx: Ctx, raw_id: object) -> Json:
 
 async def add_tag(ctx: Ctx) -> web.StreamResponse:
     body = await ctx.body()
-    client = _tagged_client(ctx, body.get("ClientId"))
-    tag = body.get("Tag")
-    if not isinstance(tag, str) or not tag.strip():
-        raise ApiError(400, "Tag is required.")
-    tag = tag.strip()
+    client = _tagged_client(ctx, body.integer("ClientId"))
+    tag = body.string("Tag", required=True)
+    assert tag is not None
     if tag.casefold() not in (t.casefold() for t in client["Tags"]):
         client["Tags"] = [*client["Tags"], tag]
         client["LastUpdateDate"] = now_ms()
@@ -190,9 +184,9 @@ async def add_tag(ctx: Ctx) -> web.StreamResponse:
 
 
 async def remove_tag(ctx: Ctx) -> web.StreamResponse:
-    client = _tagged_client(ctx, ctx.text("clientId"))
+    client = _tagged_client(ctx, ctx.integer("clientId"))
     tag = ctx.text("tag")
-    if tag is None:
+    if tag is None or not tag.strip():
         raise ApiError(400, "tag is required.")
     kept = [t for t in client["Tags"] if t.casefold() != tag.strip().casefold()]
     if len(kept) != len(client["Tags"]):

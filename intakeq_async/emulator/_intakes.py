@@ -5,11 +5,12 @@ from __future__ import annotations
 from aiohttp import web
 
 from common.testing.pdf import render_pdf
-from intakeq_async.emulator._http import ApiError, Ctx, in_range, matches_text
+from intakeq_async.emulator._http import ApiError, Body, Ctx, in_range, matches_text
 from intakeq_async.emulator._store import Json, new_client, new_intake, now_ms, summary
 
 __all__ = [
     "download_attachment",
+    "get_consent_pdf",
     "get_intake",
     "get_intake_pdf",
     "list_questionnaires",
@@ -64,39 +65,33 @@ async def get_intake_pdf(ctx: Ctx) -> web.StreamResponse:
     return ctx.binary(body, "application/pdf", f"intake-{intake['Id']}.pdf")
 
 
+async def get_consent_pdf(ctx: Ctx) -> web.StreamResponse:
+    """One consent form of an intake, as a PDF (signed or not, as the intake holds it)."""
+    intake = ctx.lookup("Intake", ctx.data.intakes)
+    form_id = ctx.params["consentFormId"]
+    form = next((f for f in intake["ConsentForms"] if f["Id"] == form_id), None)
+    if form is None:
+        raise ApiError(404, f"Consent form '{form_id}' was not found in intake '{intake['Id']}'.")
+    signed = "Signed" if form["Signed"] else "Not signed"
+    body = render_pdf(f"{form['Name']} - {intake['ClientName']}", [f"Status: {signed}"])
+    return ctx.binary(body, "application/pdf", f"consent-{form['Id']}.pdf")
+
+
 async def list_questionnaires(ctx: Ctx) -> web.StreamResponse:
     return ctx.ok(list(ctx.data.questionnaires.values()))
 
 
-def _text_field(body: Json, name: str) -> str | None:
-    value = body.get(name)
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise ApiError(400, f"{name} must be a string.")
-    return value.strip() or None
-
-
-def _delivery(body: Json) -> str:
-    raw = body.get("DeliveryMethod")
-    if raw is None or raw == "":
-        return "Email"
-    for method in DELIVERY_METHODS:
-        if isinstance(raw, str) and raw.casefold() == method.casefold():
-            return method
-    raise ApiError(400, f"DeliveryMethod must be one of {', '.join(DELIVERY_METHODS)}.")
-
-
-def _recipient(ctx: Ctx, body: Json) -> Json:
+def _recipient(ctx: Ctx, body: Body) -> Json:
     """The client named by ``ClientId``, else found by ``ClientEmail``, else created."""
     data = ctx.data
-    raw_id = body.get("ClientId")
-    if raw_id not in (None, "", 0):
+    raw_id = body.integer("ClientId")
+    name, email = body.string("ClientName"), body.string("ClientEmail")
+    phone, external = body.string("ClientPhone"), body.string("ExternalClientId")
+    if raw_id not in (None, 0):
         found = data.find_client(raw_id)
         if found is None:
             raise ApiError(400, f"ClientId '{raw_id}' is not valid.")
         return found
-    name, email = _text_field(body, "ClientName"), _text_field(body, "ClientEmail")
     if name is None or email is None:
         raise ApiError(400, "ClientId, or ClientName and ClientEmail, are required.")
     for client in data.clients.values():
@@ -110,8 +105,8 @@ def _recipient(ctx: Ctx, body: Json) -> Json:
         FirstName=first,
         LastName=last or None,
         Email=email,
-        Phone=_text_field(body, "ClientPhone"),
-        ExternalClientId=_text_field(body, "ExternalClientId"),
+        Phone=phone,
+        ExternalClientId=external,
     )
     data.clients[client["ClientId"]] = client
     return client
@@ -120,16 +115,14 @@ def _recipient(ctx: Ctx, body: Json) -> Json:
 async def send_intake(ctx: Ctx) -> web.StreamResponse:
     body = await ctx.body()
     data = ctx.data
-    questionnaire_id = _text_field(body, "QuestionnaireId")
-    if questionnaire_id is None:
-        raise ApiError(400, "QuestionnaireId is required.")
-    questionnaire = data.questionnaires.get(questionnaire_id)
+    questionnaire_id = body.string("QuestionnaireId", required=True)
+    questionnaire = data.questionnaires.get(str(questionnaire_id))
     if questionnaire is None or questionnaire["Archived"]:
         raise ApiError(400, f"QuestionnaireId '{questionnaire_id}' is not valid.")
-    practitioner_id = _text_field(body, "PractitionerId")
+    practitioner_id = body.string("PractitionerId")
     if practitioner_id is not None and practitioner_id not in data.practitioners:
         raise ApiError(400, f"PractitionerId '{practitioner_id}' is not valid.")
-    method = _delivery(body)
+    method = body.choice("DeliveryMethod", DELIVERY_METHODS) or "Email"
     client = _recipient(ctx, body)
     practitioner = data.practitioners.get(practitioner_id or client["PractitionerId"] or "")
     if practitioner is None:
@@ -151,43 +144,50 @@ async def send_intake(ctx: Ctx) -> web.StreamResponse:
 
 async def resend_intake(ctx: Ctx) -> web.StreamResponse:
     body = await ctx.body()
-    intake_id = _text_field(body, "IntakeId")
-    if intake_id is None:
-        raise ApiError(400, "IntakeId is required.")
+    intake_id = body.string("IntakeId", required=True)
+    method = body.choice("DeliveryMethod", DELIVERY_METHODS) or "Email"
     if intake_id not in ctx.data.intakes:
         raise ApiError(404, f"Intake '{intake_id}' was not found.")
     ctx.data.deliveries.append(
-        {"IntakeId": intake_id, "DeliveryMethod": _delivery(body), "Resent": True, "Time": now_ms()}
+        {"IntakeId": intake_id, "DeliveryMethod": method, "Resent": True, "Time": now_ms()}
     )
     return ctx.empty()
 
 
+def _rows(answer: Body) -> list[Json] | None:
+    """A matrix answer's ``Rows``: ``[{Text, Answers: [str]}]``."""
+    rows = answer.objects("Rows")
+    if rows is None:
+        return None
+    return [{"Text": row.string("Text"), "Answers": row.strings("Answers") or []} for row in rows]
+
+
 async def update_office_answers(ctx: Ctx) -> web.StreamResponse:
-    """Answer an intake's office-use questions (``{Id, Questions: [{Id, Answer, OfficeNote}]}``)."""
+    """Answer an intake's office-use questions
+    (``{Id, Questions: [{Id, Answer, OfficeNote, Rows}]}``)."""
     body = await ctx.body()
-    intake_id = _text_field(body, "Id")
-    if intake_id is None:
-        raise ApiError(400, "Id is required.")
-    found = ctx.data.intakes.get(intake_id)
+    intake_id = body.string("Id", required=True)
+    sent = body.objects("Questions", required=True)
+    assert sent is not None
+    found = ctx.data.intakes.get(str(intake_id))
     if found is None:
         raise ApiError(404, f"Intake '{intake_id}' was not found.")
-    sent = body.get("Questions")
-    if not isinstance(sent, list) or not all(isinstance(q, dict) for q in sent):
-        raise ApiError(400, "Questions must be a list of {Id, Answer} objects.")
     questions = {q["Id"]: dict(q) for q in found["Questions"]}
     for answer in sent:
-        question = questions.get(answer.get("Id"))
+        question_id = answer.string("Id", required=True)
+        question = questions.get(question_id)
         if question is None:
-            raise ApiError(400, f"Question '{answer.get('Id')}' is not part of this intake.")
+            raise ApiError(400, f"Question '{question_id}' is not part of this intake.")
         if not question["OfficeUse"]:
             raise ApiError(400, f"Question '{question['Id']}' is not an office-use question.")
         for key in ("Answer", "OfficeNote"):
             if key in answer:
-                if answer[key] is not None and not isinstance(answer[key], str):
-                    raise ApiError(400, f"{key} must be a string.")
-                question[key] = answer[key]
+                question[key] = answer.string(key)
+        rows = _rows(answer)
+        if rows is not None:
+            question["Rows"] = rows
     intake = dict(found, Questions=list(questions.values()), LastModified=now_ms())
-    ctx.data.intakes[intake_id] = intake
+    ctx.data.intakes[str(intake_id)] = intake
     return ctx.ok(intake)
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from aiohttp import web
 
 from common.testing.pdf import render_pdf
+from intakeq_async import paths
 from intakeq_async.emulator._http import ApiError, Ctx, in_range, matches_text
-from intakeq_async.emulator._store import Json, summary
+from intakeq_async.emulator._store import NOTE_LOCKED, NOTE_UNLOCKED, Json, summary
 
 __all__ = [
     "get_invoice",
@@ -17,18 +18,19 @@ __all__ = [
     "query_notes",
 ]
 
-#: The notes query's ``status``: 1 = locked, 2 = unlocked (the words are accepted too).
-_NOTE_STATUSES = {"1": "Locked", "2": "Unlocked", "locked": "Locked", "unlocked": "Unlocked"}
+#: The notes query's ``status``: an integer, 1 = locked, 2 = unlocked (help centre). The
+#: words are refused, as ASP.NET refuses to bind them to an integer.
+_NOTE_STATUSES = {1: NOTE_LOCKED, 2: NOTE_UNLOCKED}
 
 
 async def query_notes(ctx: Ctx) -> web.StreamResponse:
     source = ctx.data.deleted_notes if ctx.flag("deletedOnly") else ctx.data.notes
     client = ctx.text("client")
     client_id = ctx.integer("clientId")
-    raw_status = ctx.text("status")
-    status = None if raw_status is None else _NOTE_STATUSES.get(raw_status.lower())
-    if raw_status is not None and status is None:
-        raise ApiError(400, f"The value '{raw_status}' is not valid for status (1 or 2).")
+    number = ctx.integer("status")
+    status = None if number is None else _NOTE_STATUSES.get(number)
+    if number is not None and status is None:
+        raise ApiError(400, f"The value '{number}' is not valid for status (1 or 2).")
     start, end = ctx.date("startDate"), ctx.date("endDate")
     since = ctx.date("updatedSince")
 
@@ -59,14 +61,18 @@ async def get_note_pdf(ctx: Ctx) -> web.StreamResponse:
 
 
 async def query_invoices(ctx: Ctx) -> web.StreamResponse:
-    """Both spellings of the last-update range are accepted; newest number first."""
+    """Newest number first. The last-update range is read under the spelling of
+    :data:`intakeq_async.paths.INVOICE_UPDATED_START`; the other spelling is a 400."""
+    ctx.refuse(
+        paths.INVOICE_UPDATED_MISSPELLED, (paths.INVOICE_UPDATED_START, paths.INVOICE_UPDATED_END)
+    )
     client_id = ctx.integer("clientId")
     start, end = ctx.date("startDate"), ctx.date("endDate")
     status = ctx.text("status")
     practitioner = ctx.text("practitionerEmail")
     number = ctx.integer("number")
-    updated_start = ctx.date("lastUpdatedStartDate", "lastUpdateStartDate")
-    updated_end = ctx.date("lastUpdatedEndDate", "lastUpdateEndDate")
+    updated_start = ctx.date(paths.INVOICE_UPDATED_START)
+    updated_end = ctx.date(paths.INVOICE_UPDATED_END)
 
     def keep(i: Json) -> bool:
         return (

@@ -47,6 +47,7 @@ CLIENT_TAGS = "/clientTags"  # POST {ClientId, Tag}; DELETE ?clientId=&tag=
 CLIENT_DIAGNOSES = "/client/{clientId}/diagnoses"
 APPOINTMENT_UPDATE = "/appointments"  # PUT
 APPOINTMENT_CANCELLATION = "/appointments/cancellation"
+INTAKE_CONSENT_PDF = "/intakes/{id}/consent/{consentFormId}/pdf"
 
 # -- help?: the operation is documented, its exact path is not confirmed ---------------------
 CLAIMS = "/claims"
@@ -64,6 +65,7 @@ UNCONFIRMED: tuple[tuple[str, str], ...] = (
     ("PUT", APPOINTMENT_UPDATE),
     ("POST", APPOINTMENT_CANCELLATION),
     ("GET", INTAKE_PDF),
+    ("GET", INTAKE_CONSENT_PDF),
     ("POST", INTAKE_SEND),
     ("POST", INTAKE_RESEND),
     ("POST", INTAKE_OFFICE_ANSWERS),
@@ -74,7 +76,7 @@ UNCONFIRMED: tuple[tuple[str, str], ...] = (
     ("GET", CLAIMS),
 )
 
-#: (method, path template, handler): the 32 operations of ``intakeq.tsv``.
+#: (method, path template, handler): the 33 operations of ``intakeq.tsv``.
 ROUTES: list[tuple[str, str, Handler]] = [
     ("GET", FILES, _files.list_files),
     ("GET", FOLDERS, _files.list_folders),
@@ -96,6 +98,7 @@ ROUTES: list[tuple[str, str, Handler]] = [
     ("GET", INTAKE_SUMMARIES, _intakes.query_intakes),
     ("GET", INTAKE, _intakes.get_intake),
     ("GET", INTAKE_PDF, _intakes.get_intake_pdf),
+    ("GET", INTAKE_CONSENT_PDF, _intakes.get_consent_pdf),
     ("POST", INTAKE_SEND, _intakes.send_intake),
     ("POST", INTAKE_RESEND, _intakes.resend_intake),
     ("POST", INTAKE_OFFICE_ANSWERS, _intakes.update_office_answers),

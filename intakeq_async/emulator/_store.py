@@ -23,12 +23,16 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "CONSENT_FORMS",
+    "NOTE_LOCKED",
+    "NOTE_UNLOCKED",
     "SEED_NOW",
     "IntakeQData",
     "Json",
     "add_file",
     "build_data",
     "client_basic",
+    "consent_form_id",
     "day_end_ms",
     "day_start_ms",
     "new_appointment",
@@ -266,6 +270,11 @@ _ANSWERS = {
     "Attachment": [""],
 }
 _NOTE_NAMES = ["Progress Note", "SOAP Note", "Intake Assessment"]
+#: A note's ``Status`` as IntakeQ sends it (a word; the notes query filters by 1 and 2).
+NOTE_LOCKED = "locked"
+NOTE_UNLOCKED = "unlocked"
+#: The consent forms of every intake package: (Name, DocumentType).
+CONSENT_FORMS = (("Consent to Treatment", "Consent"), ("Notice of Privacy Practices", "Policy"))
 _PAYERS = [("Aetna", "60054"), ("Cigna", "62308"), ("UnitedHealthcare", "87726")]
 _CLAIM_STATUSES = ["Submitted", "Accepted", "Rejected", "Paid", "Denied"]
 
@@ -351,6 +360,7 @@ def new_client(data: IntakeQData, client_id: int, created_ms: int) -> Json:
         "StreetAddress": None,
         "UnitNumber": None,
         "City": None,
+        "State": None,
         "StateShort": None,
         "PostalCode": None,
         "Country": None,
@@ -365,6 +375,7 @@ def new_client(data: IntakeQData, client_id: int, created_ms: int) -> Json:
         "PrimaryInsurancePolicyNumber": None,
         "PrimaryInsuranceGroupNumber": None,
         "PrimaryInsuranceHolderName": None,
+        "PrimaryInsuranceRelationship": None,
         "CustomFields": [
             {"FieldId": f["FieldId"], "Text": f["Text"], "Value": None} for f in data.custom_fields
         ],
@@ -492,6 +503,8 @@ def new_appointment(
         "BookedByClient": False,
         "CreatedBy": created_by,
         "ReminderType": reminder,
+        "ClientNote": None,
+        "PractitionerNote": None,
         "CancellationReason": None,
         "CancellationDate": None,
         "AppointmentPackageId": None,
@@ -555,7 +568,7 @@ def new_intake(
     status: str,
     created_ms: int,
 ) -> Json:
-    """An intake (full form, questions unanswered)."""
+    """An intake (full form, questions unanswered, consent forms unsigned)."""
     questions = [
         {
             "Id": q["Id"],
@@ -570,8 +583,9 @@ def new_intake(
         }
         for q in data.questionnaire_questions.get(questionnaire["Id"], [])
     ]
+    intake_id = data.new_guid()
     return {
-        "Id": data.new_guid(),
+        "Id": intake_id,
         "ClientName": client["Name"],
         "ClientEmail": client["Email"],
         "ClientId": client["ClientId"],
@@ -587,8 +601,23 @@ def new_intake(
         "PractitionerId": practitioner["Id"],
         "AppointmentId": None,
         "Questions": questions,
-        "ConsentForms": [],
+        "ConsentForms": [
+            {
+                "Id": consent_form_id(intake_id, number),
+                "Name": name,
+                "DocumentType": kind,
+                "Signed": False,
+                "DateSubmitted": None,
+            }
+            for number, (name, kind) in enumerate(CONSENT_FORMS, start=1)
+        ],
     }
+
+
+def consent_form_id(intake_id: str, number: int) -> str:
+    """The id of an intake's *number*-th consent form: 24 hex digits, derived from the intake
+    (no draw from the seeded generator, so adding forms moved no other seeded value)."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"{intake_id}/consent/{number}").hex[:24]
 
 
 def _answer(data: IntakeQData, intake: Json, question: Json) -> None:
@@ -636,6 +665,8 @@ def _seed_intakes(data: IntakeQData, clients: int) -> None:
         if status == "Completed":
             submitted = to_ms(created + dt.timedelta(minutes=rng.randint(5, 2000)))
             intake["DateSubmitted"] = intake["LastModified"] = min(submitted, to_ms(SEED_NOW))
+            for form in intake["ConsentForms"]:
+                form.update(Signed=True, DateSubmitted=intake["DateSubmitted"])
         target = data.intakes if index < count else data.deleted_intakes
         target[intake["Id"]] = intake
 
@@ -664,7 +695,7 @@ def _seed_notes(data: IntakeQData, clients: int) -> None:
             "ClientName": client["Name"],
             "ClientEmail": client["Email"],
             "ClientId": client["ClientId"],
-            "Status": "Locked" if locked else "Unlocked",
+            "Status": NOTE_LOCKED if locked else NOTE_UNLOCKED,
             "Date": when,
             "NoteName": rng.choice(_NOTE_NAMES),
             "PractitionerEmail": practitioner["Email"],

@@ -1,9 +1,11 @@
 """Typed models of the IntakeQ API (``https://intakeq.com/api/v1``).
 
-Keys are PascalCase on the wire and snake_case here (``@wire_names("pascal")``); unknown
-keys are ignored and unknown enum values stay plain strings. Timestamps are Unix
-milliseconds on the wire (:data:`~common.models.UnixMillis`) and aware UTC ``datetime``
-objects here. Every field but an object's id defaults to ``None``: IntakeQ leaves many out.
+Keys are PascalCase on the wire and snake_case here (``@wire_names("pascal")``). Every
+answer model is a :class:`~common.models.Model`: keys IntakeQ sends that a model does not
+declare yet are kept, readable as ``model.extra["NewKey"]`` and put back by
+``model.to_dict()``; unknown enum values stay as sent. Timestamps are Unix milliseconds on
+the wire (:data:`~common.models.UnixMillis`) and aware UTC ``datetime`` objects here. Every
+field but an object's id defaults to ``None``: IntakeQ leaves many out.
 
 Request bodies have PATCH semantics: optional fields default to
 :data:`~common._sentinel.NOT_GIVEN` and are left out of the JSON; ``None`` sends ``null``.

@@ -17,7 +17,7 @@ from datetime import datetime
 import attrs
 
 from common._sentinel import NotGiven
-from common.models import UnixMillis, wire_names
+from common.models import Model, UnixMillis, wire_names
 
 __all__ = ["CustomField"]
 
@@ -44,7 +44,7 @@ def _nullable_millis(value: datetime | NotGiven | None) -> UnixMillis | NotGiven
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class CustomField:
+class CustomField(Model):
     """One custom field of a client profile: ``{FieldId, Text, Value}``.
 
     ``CustomFields`` of ``GET /clients?includeProfile=true`` and ``GET

@@ -7,7 +7,7 @@ import enum
 import attrs
 
 from common._sentinel import NOT_GIVEN, NotGivenOr
-from common.models import UnixMillis, wire_names
+from common.models import Model, UnixMillis, wire_names
 
 from ._shared import _millis, _optional_millis
 
@@ -48,7 +48,7 @@ class ReminderType(str, enum.Enum):
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class TelehealthInfo:
+class TelehealthInfo(Model):
     """``TelehealthInfo`` of a telehealth appointment: ``{Id, StartUrl, Invitation, Provider,
     InvitationCode}`` (help centre, Appointments API; ``Provider`` is ``IntakeQ`` or
     ``Zoom``)."""
@@ -62,15 +62,18 @@ class TelehealthInfo:
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class Appointment:
+class Appointment(Model):
     """An appointment: ``GET /appointments`` (array), ``GET /appointments/{id}``, and the
     answer of ``POST``/``PUT /appointments``; also inside appointment webhooks.
 
-    Help centre ("The Appointment Object") and official C# client (``Models/Appointment.cs``):
-    ``StartDate``/``EndDate``/``DateCreated`` are Unix milliseconds, ``Duration`` minutes,
-    ``ServiceId`` a GUID, ``LocationId`` a string (the help centre shows a number).
-    ``StartDateIso``/``StartDateLocal``... are the string twins (FACTS; local = the
-    practice's time zone). ``ClientNote``/``PractitionerNote`` are those of the create body.
+    Help centre ("The Appointment Object", article 204) and official C# client
+    (``Models/Appointment.cs``): ``StartDate``/``EndDate``/``DateCreated`` are Unix
+    milliseconds, ``Duration`` minutes, ``ServiceId`` a GUID. ``LocationId`` is a number, as
+    the help centre's example (``LocationId: 1``) and a typed third-party client show (the C#
+    client declares a string, which its JSON reader fills from a number); a numeric string is
+    read as the number too. ``StartDateIso``/``StartDateLocal``... are the string twins
+    (FACTS; local = the practice's time zone). ``ClientNote``/``PractitionerNote`` are those
+    of the create body.
     """
 
     id: str
@@ -90,7 +93,7 @@ class Appointment:
     duration: int | None = None
     service_id: str | None = None
     service_name: str | None = None
-    location_id: str | None = None
+    location_id: int | None = None
     location_name: str | None = None
     price: float | None = None
     practitioner_id: str | None = None
@@ -110,18 +113,19 @@ class Appointment:
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class Location:
+class Location(Model):
     """A booking location: ``{Id, Name, Address}`` (official C# client ``BookingLocation``;
-    ``Address`` from third-party integrations)."""
+    ``Address`` from third-party integrations). ``Id`` is the number appointments carry in
+    ``LocationId``."""
 
-    id: str
+    id: int
     name: str | None = None
     address: str | None = None
 
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class Service:
+class Service(Model):
     """A bookable service: ``{Id, Name, Price, Duration}`` (official C# client
     ``BookingService``; ``Duration`` in minutes)."""
 
@@ -133,7 +137,7 @@ class Service:
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class PractitionerSummary:
+class PractitionerSummary(Model):
     """A practitioner as the booking settings list one: ``{Id, CompleteName, FirstName,
     LastName, Email}`` (help centre, "Retrieve Booking Settings")."""
 
@@ -146,7 +150,7 @@ class PractitionerSummary:
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class AppointmentSettings:
+class AppointmentSettings(Model):
     """``GET /appointments/settings``: ``{Locations, Services, Practitioners}``.
 
     Official C# client (``Models/AppointmentSettings.cs``: services and locations) and help
@@ -164,15 +168,19 @@ class AppointmentInput:
     """Body of ``POST /appointments`` (create).
 
     Official C# client ``CreateAppointmentDto``: ``PractitionerId``, ``ClientId``,
-    ``LocationId``, ``ServiceId`` and ``UtcDateTime`` (the start, Unix milliseconds; pass a
-    ``datetime``) are needed; ``Status`` (``Confirmed`` or ``WaitingConfirmation``),
-    ``SendClientEmailNotification``, ``ReminderType`` and the notes are optional and left
-    out unless given.
+    ``LocationId`` (a number, :attr:`Location.id`), ``ServiceId`` and ``UtcDateTime`` (the
+    start, Unix milliseconds; pass a ``datetime``) are required here.
+
+    ``Status`` (``Confirmed`` or ``WaitingConfirmation``), ``SendClientEmailNotification``
+    and ``ReminderType`` stay optional and are left out unless given, though two
+    third-party descriptions mark them required: IntakeQ's own C# client lets them be null
+    (and sends ``false`` for the notification), so the server has defaults. If IntakeQ
+    answers 400 for a missing one, set it. The notes are optional.
     """
 
     practitioner_id: str
     client_id: int
-    location_id: str
+    location_id: int
     service_id: str
     utc_date_time: UnixMillis = attrs.field(converter=_millis)
     status: NotGivenOr[AppointmentStatus | str] = NOT_GIVEN
@@ -188,12 +196,15 @@ class AppointmentUpdate:
     """Body of ``PUT /appointments`` (update): ``Id`` and only the fields to change.
 
     Official C# client ``UpdateAppointmentDto`` (service, location, start, status, notes,
-    reminder type, email notification); PATCH semantics, unset fields are not sent.
+    reminder type, email notification); PATCH semantics, unset fields are not sent. Only
+    ``Id`` is required here: one third-party OpenAPI description also requires
+    ``UtcDateTime``, which the official client does not; pass the current start to be safe
+    if IntakeQ refuses an update without it.
     """
 
     id: str
     service_id: NotGivenOr[str] = NOT_GIVEN
-    location_id: NotGivenOr[str] = NOT_GIVEN
+    location_id: NotGivenOr[int] = NOT_GIVEN
     utc_date_time: NotGivenOr[UnixMillis] = attrs.field(
         default=NOT_GIVEN, converter=_optional_millis
     )
@@ -208,7 +219,8 @@ class AppointmentUpdate:
 @attrs.frozen(kw_only=True)
 class Cancellation:
     """Body of ``POST /appointments/cancellation``: ``{AppointmentId, Reason}``
-    (third-party integrations; ``Reason`` optional)."""
+    (third-party integrations; ``Reason`` optional). The answer is not documented: see
+    :meth:`intakeq_async.resources.Appointments.cancel`."""
 
     appointment_id: str
     reason: NotGivenOr[str | None] = NOT_GIVEN

@@ -10,7 +10,7 @@ from datetime import datetime
 
 import attrs
 
-from common.models import UnixMillis, wire_names
+from common.models import Model, UnixMillis, wire_names
 
 __all__ = [
     "CardDetails",
@@ -40,7 +40,7 @@ class InvoiceStatus(str, enum.Enum):
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class InvoiceTax:
+class InvoiceTax(Model):
     """A tax on an invoice item: ``{Name, Percentage}`` (official C# client)."""
 
     name: str | None = None
@@ -49,7 +49,7 @@ class InvoiceTax:
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class InvoiceSubItem:
+class InvoiceSubItem(Model):
     """A sub-item (procedure line) of an invoice item: ``{ServiceCode, Price, Units,
     Description, Date, Modifiers}`` (official C# client; ``Date`` in milliseconds)."""
 
@@ -63,7 +63,7 @@ class InvoiceSubItem:
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class InvoiceItem:
+class InvoiceItem(Model):
     """A line of an invoice (official C# client ``InvoiceItem``; ``AppointmentId`` and
     ``ProductId`` from third-party integrations)."""
 
@@ -85,7 +85,7 @@ class InvoiceItem:
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class CardDetails:
+class CardDetails(Model):
     """The card a payment was made with: ``{Brand, LastDigits, ExpirationMonth,
     ExpirationYear, CardId}`` (official C# client)."""
 
@@ -98,7 +98,7 @@ class CardDetails:
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class InvoicePayment:
+class InvoicePayment(Model):
     """A payment on an invoice (official C# client ``InvoicePayment``): ``Amount`` includes
     the tip; ``Method`` is e.g. ``Cash``, ``CreditCard``, ``Stripe``, ``Insurance``."""
 
@@ -116,13 +116,14 @@ class InvoicePayment:
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class Invoice:
+class Invoice(Model):
     """An invoice: ``GET /invoices`` (array of up to 100), ``GET /invoices/{id}``; also
     inside invoice webhooks.
 
-    Official C# client (``Models/Invoice.cs``): ``ClientId`` is a string there and
-    ``ClientIdNumber`` the numeric client id; ``IssuedDate``/``DueDate``/``DateCreated``
-    are Unix milliseconds.
+    Help centre ("The Invoice Object", article 385) and official C# client
+    (``Models/Invoice.cs``): ``ClientId`` is a GUID string and ``ClientIdNumber`` the numeric
+    client id; ``IssuedDate``/``DueDate``/``DateCreated``/``LastModified`` are Unix
+    milliseconds (``LastModified`` is the help centre's; the C# client lacks it).
     """
 
     id: str
@@ -135,6 +136,7 @@ class Invoice:
     issued_date: UnixMillis | None = None
     due_date: UnixMillis | None = None
     date_created: UnixMillis | None = None
+    last_modified: UnixMillis | None = None
     currency: str | None = None
     currency_iso: str | None = None
     sub_total: float | None = None
@@ -161,7 +163,7 @@ class Invoice:
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class Claim:
+class Claim(Model):
     """An insurance claim: ``GET /claims`` (array of up to 100).
 
     Help centre (Claims API): the sample starts ``{Status: 0, PatientFirstName,

@@ -7,7 +7,7 @@ from datetime import datetime
 import attrs
 
 from common._sentinel import NOT_GIVEN, NotGivenOr
-from common.models import UnixMillis, wire_names
+from common.models import Model, UnixMillis, wire_names
 
 from ._shared import CustomField, _nullable_millis
 
@@ -16,7 +16,7 @@ __all__ = ["Client", "ClientInput", "ClientSummary", "Diagnosis", "TagInput"]
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class _ContactFields:
+class _ContactFields(Model):
     """Name, email and phone: what every client record carries."""
 
     name: str | None = None
@@ -93,7 +93,7 @@ class Client(_ContactFields):
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class Diagnosis:
+class Diagnosis(Model):
     """A diagnosis on a client's record: ``GET /client/{clientId}/diagnoses`` (an array).
 
     ``{Code, Description, Date, EndDate, NoteId}`` — known from third-party integrations

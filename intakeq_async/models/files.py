@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import attrs
 
-from common.models import UnixMillis, wire_names
+from common.models import Model, UnixMillis, wire_names
 
 __all__ = ["File", "Folder"]
 
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class File:
+class File(Model):
     """A client's file: ``GET /files?clientId=`` (a bare array).
 
     ``{Id, DateCreated, Size, FileName, ContentType, FolderId}``, ``DateCreated`` in Unix
@@ -30,7 +30,7 @@ class File:
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class Folder:
+class Folder(Model):
     """A file folder: ``GET /folders`` (a bare array of ``{Id, Name}``).
 
     Source: help centre (Files API document); official C# client ``Models/Folder.cs``.

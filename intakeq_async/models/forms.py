@@ -11,7 +11,7 @@ from datetime import datetime
 import attrs
 
 from common._sentinel import NOT_GIVEN, NotGivenOr
-from common.models import UnixMillis, wire_names
+from common.models import Model, UnixMillis, wire_names
 
 __all__ = [
     "Attachment",
@@ -44,12 +44,33 @@ class IntakeStatus(str, enum.Enum):
     OFFLINE = "Offline"
 
 
-class NoteStatus(str, enum.Enum):
-    """A treatment note's ``Status``: ``locked`` or ``unlocked`` (third-party integrations;
-    the help centre's ``status`` filter takes 1 = locked, 2 = unlocked)."""
+class NoteStatus(enum.IntEnum):
+    """A treatment note's lock status as the notes query's ``status`` filter takes it: an
+    integer, 1 = locked, 2 = unlocked (help centre, article 342 "Notes API"; the official C#
+    client types the filter ``int?``).
 
-    LOCKED = "locked"
-    UNLOCKED = "unlocked"
+    A note's own ``Status`` is sent as a word (``locked``/``unlocked`` in every public
+    source); :attr:`NoteSummary.lock_status` reads it as a member of this enum.
+    """
+
+    LOCKED = 1
+    UNLOCKED = 2
+
+    @classmethod
+    def of(cls, value: object) -> NoteStatus | None:
+        """The member *value* names: ``1``/``2`` (number or digits) or the word ``locked``/
+        ``unlocked`` in any case; ``None`` for anything else (a status IntakeQ adds later)."""
+        if isinstance(value, bool):
+            return None
+        if isinstance(value, str):
+            word = value.strip().casefold()
+            for member in cls:
+                if word in (member.name.casefold(), str(member.value)):
+                    return member
+            return None
+        if isinstance(value, int):
+            return cls._value2member_map_.get(value)  # type: ignore[return-value]
+        return None
 
 
 class DeliveryMethod(str, enum.Enum):
@@ -62,7 +83,7 @@ class DeliveryMethod(str, enum.Enum):
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class QuestionRow:
+class QuestionRow(Model):
     """A row of a matrix question: ``{Text, Answers}`` (official C# client ``Row``)."""
 
     text: str | None = None
@@ -71,7 +92,7 @@ class QuestionRow:
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class Attachment:
+class Attachment(Model):
     """A file attached to an answer: ``{Id, FileName, ContentType, Url}``.
 
     Download it with ``GET /attachments/{id}``. Source: official C# client ``Attachment``.
@@ -85,7 +106,7 @@ class Attachment:
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class Question:
+class Question(Model):
     """A question of an intake or a note, with its answer.
 
     ``{Id, Text, Answer, QuestionType, OfficeUse, Rows, ColumnNames, Attachments}`` from
@@ -107,7 +128,7 @@ class Question:
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class ConsentForm:
+class ConsentForm(Model):
     """A consent form of an intake package: ``{Id, Name, DocumentType, Signed,
     DateSubmitted}`` (official C# client ``Intake.ConsentForm``; milliseconds)."""
 
@@ -120,7 +141,7 @@ class ConsentForm:
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class IntakeSummary:
+class IntakeSummary(Model):
     """An intake without its answers: ``GET /intakes/summary`` (array of up to 100).
 
     Help centre ("Query Intake Forms": id, status, client info) and official C# client
@@ -161,7 +182,7 @@ class Intake(IntakeSummary):
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class Questionnaire:
+class Questionnaire(Model):
     """A questionnaire (form) template: ``GET /questionnaires`` (array).
 
     ``{Id, Name, Archived, Anonymous, PractitionerId, ExternalPractitionerId}`` (official
@@ -178,7 +199,7 @@ class Questionnaire:
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class Practitioner:
+class Practitioner(Model):
     """A practitioner of the practice: ``GET /practitioners`` (array).
 
     Official C# client (``Models/Practitioner.cs``); its ``DateCreated`` has no millisecond
@@ -197,24 +218,32 @@ class Practitioner:
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class NoteSummary:
+class NoteSummary(Model):
     """A treatment note without its contents: ``GET /notes/summary`` (array of up to 100).
 
     Help centre (Notes API) and official C# client (``TreatmentNoteSummary``): ``Date`` is
     Unix milliseconds, ``NoteName`` the template's name. ``AppointmentId`` is third-party.
+    ``Status`` is kept as sent (a string in the C# client, ``locked``/``unlocked`` in
+    third-party ones); :attr:`lock_status` gives it as a :class:`NoteStatus`.
     """
 
     id: str
     client_id: int | None = None
     client_name: str | None = None
     client_email: str | None = None
-    status: NoteStatus | str | None = None
+    status: str | None = None
     date: UnixMillis | None = None
     note_name: str | None = None
     practitioner_id: str | None = None
     practitioner_name: str | None = None
     practitioner_email: str | None = None
     appointment_id: str | None = None
+
+    @property
+    def lock_status(self) -> NoteStatus | None:
+        """``Status`` as a :class:`NoteStatus` (the value the ``status`` filter takes), or
+        ``None`` when it is absent or a word this library does not know."""
+        return NoteStatus.of(self.status)
 
 
 @wire_names("pascal")

@@ -20,7 +20,7 @@ import attrs
 
 from common import _json
 from common.errors import DecodeError
-from common.models import structure, wire_names
+from common.models import Model, structure, wire_names
 
 from .appointments import Appointment
 from .billing import Invoice
@@ -65,7 +65,7 @@ class InvoiceEventType(str, enum.Enum):
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class IntakeSubmitted:
+class IntakeSubmitted(Model):
     """A client submitted an intake package: ``{IntakeId, Type: "Intake Submitted",
     ClientId, ExternalClientId}`` (FACTS). Fetch it with ``GET /intakes/{IntakeId}``."""
 
@@ -77,7 +77,7 @@ class IntakeSubmitted:
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class NoteLocked:
+class NoteLocked(Model):
     """A practitioner locked a treatment note: ``{NoteId, Type: "Note Locked", ClientId}``
     (FACTS). Fetch it with ``GET /notes/{NoteId}``."""
 
@@ -88,7 +88,7 @@ class NoteLocked:
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class AppointmentEvent:
+class AppointmentEvent(Model):
     """An appointment changed: ``{EventType, ActionPerformedByClient, Appointment}`` (FACTS;
     the appointment object is that of the Appointments API)."""
 
@@ -99,7 +99,7 @@ class AppointmentEvent:
 
 @wire_names("pascal")
 @attrs.frozen(kw_only=True)
-class InvoiceEvent:
+class InvoiceEvent(Model):
     """An invoice changed: ``{EventType, ActionPerformedByClient, Invoice}`` (FACTS)."""
 
     event_type: InvoiceEventType | str

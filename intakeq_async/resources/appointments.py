@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, Final
 
 from common import AsyncPager, InvalidRequestError, Resource, format_path
 from common.models import unstructure
@@ -16,6 +17,9 @@ from ..models import (
     AppointmentUpdate,
     Cancellation,
 )
+
+#: The answer of ``POST /appointments/cancellation``: an appointment, or nothing (empty body).
+_CANCELLATION_ANSWER: Final[Any] = Appointment | None
 
 
 class Appointments(Resource):
@@ -72,9 +76,19 @@ class Appointments(Resource):
             Appointment, "PUT", paths.APPOINTMENTS, json=unstructure(changes)
         )
 
-    async def cancel(self, appointment_id: str, reason: str | None = None) -> None:
-        """Cancel an appointment (``POST /appointments/cancellation``)."""
+    async def cancel(self, appointment_id: str, reason: str | None = None) -> Appointment | None:
+        """Cancel an appointment (``POST /appointments/cancellation``).
+
+        What IntakeQ answers is not documented: an empty 200 in most integrations, the
+        cancelled appointment in one. Both are accepted: the :class:`Appointment` when the
+        answer carries one, ``None`` when it is empty (or 204). Any other answer is a
+        :class:`~common.errors.DecodeError` that keeps what was answered (``body`` or
+        ``excerpt``) and its 2xx ``status``: the cancellation itself was accepted.
+        """
         if not str(appointment_id).strip():
             raise InvalidRequestError("appointment_id must not be empty")
         body = Cancellation(appointment_id=appointment_id, reason=reason)
-        await self._client.request("POST", paths.APPOINTMENT_CANCELLATION, json=unstructure(body))
+        answer: Appointment | None = await self._client.request_model(
+            _CANCELLATION_ANSWER, "POST", paths.APPOINTMENT_CANCELLATION, json=unstructure(body)
+        )
+        return answer

@@ -23,7 +23,8 @@ class ClientQuery(TypedDict, total=False):
     date_created_end: date
     date_updated_start: date
     date_updated_end: date
-    #: ``{field id: value}`` for custom fields, sent as ``custom[{fieldId}]=value``.
+    #: ``{field id: value}`` for custom fields, one ``custom.{fieldId}=value`` parameter each
+    #: (the form is :data:`intakeq_async.paths.CLIENT_CUSTOM_FIELD_FILTER`).
     custom_fields: Mapping[str, str]
     external_client_id: str
     deleted_only: bool
@@ -40,8 +41,13 @@ def _query_params(filters: ClientQuery, *, include_profile: bool) -> dict[str, A
         "externalClientId": filters.get("external_client_id"),
         "deletedOnly": filters.get("deleted_only"),
     }
-    for field_id, value in (filters.get("custom_fields") or {}).items():
-        params[f"custom[{field_id}]"] = value
+    custom: Mapping[Any, object] = filters.get("custom_fields") or {}  # checked at run time
+    for field_id, value in custom.items():
+        if not isinstance(field_id, str) or not field_id.strip():
+            raise InvalidRequestError(f"a custom field id must be a non-empty string: {field_id!r}")
+        if not isinstance(value, str):
+            raise InvalidRequestError(f"custom field {field_id!r}: the value must be a string")
+        params[paths.CLIENT_CUSTOM_FIELD_FILTER.format(field_id=field_id)] = value
     return params
 
 

@@ -63,6 +63,14 @@ class Intakes(Resource):
         """The intake as a PDF (``GET /intakes/{id}/pdf``)."""
         return self._client.download(format_path(paths.INTAKE_PDF, id=intake_id))
 
+    def consent_pdf(self, intake_id: str, consent_form_id: str) -> Download:
+        """One consent form of an intake as a PDF
+        (``GET /intakes/{id}/consent/{consentFormId}/pdf``); *consent_form_id* is the ``id``
+        of one of the intake's ``consent_forms``. Third-party source: unconfirmed path."""
+        return self._client.download(
+            format_path(paths.INTAKE_CONSENT_PDF, id=intake_id, consent_form_id=consent_form_id)
+        )
+
     def attachment(self, attachment_id: str) -> Download:
         """A file a client attached to an intake (``GET /attachments/{id}``)."""
         return self._client.download(format_path(paths.ATTACHMENT, id=attachment_id))

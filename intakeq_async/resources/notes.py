@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from common import AsyncPager, Download, Resource, format_path
+from common import AsyncPager, Download, InvalidRequestError, Resource, format_path
 from common.params import day
 
 from .. import paths
-from ..models import Note, NoteSummary
+from ..models import Note, NoteStatus, NoteSummary
 
 
 class Notes(Resource):
@@ -17,13 +17,24 @@ class Notes(Resource):
         *,
         client: str | None = None,
         client_id: int | None = None,
-        status: str | None = None,
+        status: NoteStatus | None = None,
         start_date: date | None = None,
         end_date: date | None = None,
         updated_since: date | None = None,
         deleted_only: bool | None = None,
     ) -> AsyncPager[NoteSummary]:
-        """Note summaries, 100 a page (``GET /notes/summary``)."""
+        """Note summaries, 100 a page (``GET /notes/summary``).
+
+        *status* filters on the lock status, sent as the integer IntakeQ takes:
+        ``NoteStatus.LOCKED`` (``status=1``) or ``NoteStatus.UNLOCKED`` (``status=2``).
+        """
+        if status is not None:
+            checked: object = status  # callers without a type checker pass words too
+            if isinstance(checked, bool) or not isinstance(checked, int) or checked not in (1, 2):
+                raise InvalidRequestError(
+                    f"status must be NoteStatus.LOCKED or NoteStatus.UNLOCKED, not {status!r}"
+                )
+            status = NoteStatus(checked)
         return self._client.paginate(
             paths.NOTE_SUMMARIES,
             model=NoteSummary,

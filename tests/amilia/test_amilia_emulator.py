@@ -15,7 +15,12 @@ import aiohttp
 import pytest
 import yarl
 
-from amilia_async.emulator import API_KEY_HEADER, API_SECRET_HEADER, AmiliaEmulator
+from amilia_async.emulator import (
+    API_KEY_HEADER,
+    API_SECRET_HEADER,
+    AUTHENTICATE_METHOD,
+    AmiliaEmulator,
+)
 from common.testing import Fault
 
 TODAY = dt.date(2024, 3, 13)
@@ -93,14 +98,14 @@ def assert_amilia_error(body: Any, message: str | None = None) -> None:
 # -- authenticate --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("method", ["GET", "POST"])
 async def test_authenticate_returns_a_signed_jwt(
-    emu: AmiliaEmulator, session: aiohttp.ClientSession, method: str
+    emu: AmiliaEmulator, session: aiohttp.ClientSession
 ) -> None:
-    """Good Basic credentials give {"Token": <three-part JWT>} with sub and a one-year exp."""
+    """Good Basic credentials on a GET give {"Token": <three-part JWT>}, sub, a one-year exp."""
     headers = basic(emu.username, emu.password)
     before = time.time()
-    async with session.request(method, f"{emu.url}/api/v3/authenticate", headers=headers) as resp:
+    assert AUTHENTICATE_METHOD == "GET"
+    async with session.get(f"{emu.url}/api/v3/authenticate", headers=headers) as resp:
         assert resp.status == 200
         body = await resp.json()
     token = body["Token"]
@@ -133,9 +138,11 @@ async def test_authenticate_accepts_uppercase_v3(
         basic("api@example.com", "wrong"),
         basic("someone@example.com", "emulator-password"),
         {"Authorization": "Basic not-base64!"},
+        {"Authorization": "Basic dXNlcjpwYXNz\u00e9"},
+        {"Authorization": "Basic " + base64.b64encode(b"\xff\xfe:\x00").decode()},
         {},
     ],
-    ids=["bad-password", "bad-user", "garbage", "missing"],
+    ids=["bad-password", "bad-user", "garbage", "not-ascii", "not-utf8", "missing"],
 )
 async def test_authenticate_rejects_bad_credentials(
     emu: AmiliaEmulator, session: aiohttp.ClientSession, headers: dict[str, str]
@@ -147,14 +154,18 @@ async def test_authenticate_rejects_bad_credentials(
     assert emu.authenticate_calls == 1
 
 
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
 async def test_authenticate_rejects_other_methods(
-    emu: AmiliaEmulator, session: aiohttp.ClientSession
+    emu: AmiliaEmulator, session: aiohttp.ClientSession, method: str
 ) -> None:
-    """DELETE on the authenticate endpoint is 405 with an Allow header."""
-    async with session.delete(f"{emu.url}/api/v3/authenticate") as response:
+    """POST (even with good credentials) and other methods are 405 with Allow: GET."""
+    headers = basic(emu.username, emu.password)
+    url = f"{emu.url}/api/v3/authenticate"
+    async with session.request(method, url, headers=headers) as response:
         assert response.status == 405
-        assert response.headers["Allow"] == "GET, POST"
+        assert response.headers["Allow"] == "GET"
         assert_amilia_error(await response.json())
+    assert emu.authenticate_calls == 0
 
 
 # -- bearer checking ---------------------------------------------------------------------------
@@ -178,7 +189,15 @@ async def test_bad_signature_is_rejected(
     forged = {"sub": "admin", "exp": time.time() + 3600, "jti": 1}
     payload = base64.urlsafe_b64encode(json.dumps(forged).encode()).rstrip(b"=").decode()
     foreign = AmiliaEmulator(rate_limit=None).issue_token()
-    for token in (f"{header}.{payload}.{signature}", foreign, "not-a-jwt"):
+    deep = base64.urlsafe_b64encode(b"[" * 3000).rstrip(b"=").decode()
+    malformed = (
+        "not-a-jwt",
+        f"{header}.{payload}.\u00e9t\u00e9",  # not ASCII
+        f"{deep}.{deep}.{signature}",  # nested past the JSON parser's depth
+        f"{header}.{payload}.%%%",  # not base64
+        "..",
+    )
+    for token in (f"{header}.{payload}.{signature}", foreign, *malformed):
         status, body = await get_json(
             session, org(emu, "/programs"), {"Authorization": f"Bearer {token}"}
         )
@@ -571,6 +590,49 @@ async def test_unknown_organization_and_language(
     assert status == 404
 
 
+@pytest.mark.parametrize("raw", ["0_1", "%EF%BC%91", "1.0", "+1%20x", "4294967297", "0x1"])
+async def test_ids_bind_like_a_32_bit_int(
+    emu: AmiliaEmulator, session: aiohttp.ClientSession, raw: str
+) -> None:
+    """An id Python would read (0_1, a fullwidth 1) but ASP.NET would not is 404, not item 1."""
+    url = yarl.URL(org(emu, f"/programs/{raw}"), encoded=True)
+    async with session.get(url, headers=bearer(emu)) as response:
+        assert response.status == 404
+        assert_amilia_error(await response.json())
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("perPage", "1_0"),
+        ("page", "%EF%BC%92"),
+        ("page", "2.0"),
+        ("programId", "2147483648"),
+        ("perPage", "99999999999999999999999"),
+        ("from", "%D9%A2%D9%A0%D9%A2%D9%A4-01-01"),
+    ],
+)
+async def test_query_values_bind_like_asp_net(
+    emu: AmiliaEmulator, session: aiohttp.ClientSession, name: str, value: str
+) -> None:
+    """Integers with underscores, other scripts' digits, decimals or past 32 bits, and dates in
+    other digits, are 400 with a Message."""
+    url = yarl.URL(org(emu, "/events") + f"?{name}={value}", encoded=True)
+    async with session.get(url, headers=bearer(emu)) as response:
+        assert response.status == 400
+        assert_amilia_error(await response.json())
+
+
+async def test_a_path_with_cr_lf_is_an_amilia_404(
+    emu: AmiliaEmulator, session: aiohttp.ClientSession
+) -> None:
+    """Encoded CR/LF in an id reaches the router (and is Amilia's 404, not aiohttp's text)."""
+    url = yarl.URL(org(emu, "/programs/1%0D%0A"), encoded=True)
+    async with session.get(url, headers=bearer(emu)) as response:
+        assert response.status == 404
+        assert_amilia_error(await response.json())
+
+
 async def test_wrong_method_is_405(emu: AmiliaEmulator, session: aiohttp.ClientSession) -> None:
     """PUT on a known path answers 405 with Allow."""
     async with session.put(org(emu, "/programs"), headers=bearer(emu)) as response:
@@ -664,23 +726,29 @@ async def test_v2_programs(emu: AmiliaEmulator, session: aiohttp.ClientSession) 
 # -- webhooks --------------------------------------------------------------------------------
 
 
+WEBHOOK = {
+    "Name": "new activities",
+    "Url": "https://hooks.example.com/a",
+    "Context": "Activity",
+    "Action": "Create",
+    "Version": "V1",
+}
+
+
 async def test_webhook_lifecycle(emu: AmiliaEmulator, session: aiohttp.ClientSession) -> None:
-    """POST creates (201, new Id), GET lists a bare array, DELETE is 204 then 404."""
+    """POST creates (201, {Id} only), GET lists a bare array, DELETE is 204 then 404."""
     headers = bearer(emu)
-    spec = {
-        "Name": "orders",
-        "Url": "https://hooks.example.com/a",
-        "Context": "Order",
-        "Action": "Created",
-    }
+    spec = dict(WEBHOOK)
     async with session.post(org(emu, "/webhooks"), json=spec, headers=headers) as response:
         assert response.status == 201
         created = await response.json()
-    assert {k: created[k] for k in spec} == spec
+    assert list(created) == ["Id"]
     assert isinstance(created["Id"], int)
     status, listed = await get_json(session, org(emu, "/webhooks"), headers)
     assert status == 200
-    assert listed == [created]
+    assert len(listed) == 1
+    assert listed[0]["Id"] == created["Id"]
+    assert {k: listed[0][k] for k in spec} == spec
     assert len(emu.data.webhooks) == 1
     async with session.delete(org(emu, f"/webhooks/{created['Id']}"), headers=headers) as response:
         assert response.status == 204
@@ -692,21 +760,31 @@ async def test_webhook_lifecycle(emu: AmiliaEmulator, session: aiohttp.ClientSes
 
 
 @pytest.mark.parametrize(
-    ("spec", "field"),
+    ("change", "field"),
     [
-        ({"Url": "https://x.example/h", "Context": "Order", "Action": "Created"}, "Name"),
-        ({"Name": "n", "Url": "ftp://x.example/h", "Context": "Order", "Action": "Created"}, "Url"),
-        (
-            {"Name": "n", "Url": "https://x.example/h", "Context": "", "Action": "Created"},
-            "Context",
-        ),
-        ({"Name": "n", "Url": "https://x.example/h", "Context": "Order", "Action": 3}, "Action"),
+        ({"Name": None}, "Name"),
+        ({"Name": "  "}, "Name"),
+        ({"Url": "ftp://x.example/h"}, "Url"),
+        ({"Url": "/relative"}, "Url"),
+        ({"Url": "http://["}, "Url"),
+        ({"Context": ""}, "Context"),
+        ({"Action": ""}, "Action"),
+    ],
+    ids=[
+        "no-name",
+        "blank-name",
+        "ftp-url",
+        "relative-url",
+        "broken-url",
+        "no-context",
+        "no-action",
     ],
 )
 async def test_webhook_validation_is_422(
-    emu: AmiliaEmulator, session: aiohttp.ClientSession, spec: dict[str, Any], field: str
+    emu: AmiliaEmulator, session: aiohttp.ClientSession, change: dict[str, Any], field: str
 ) -> None:
-    """Missing or invalid fields answer 422 naming the field; nothing is created."""
+    """Missing, blank or unusable values answer 422 naming the field; nothing is created."""
+    spec = {k: v for k, v in {**WEBHOOK, **change}.items() if v is not None}
     async with session.post(org(emu, "/webhooks"), json=spec, headers=bearer(emu)) as response:
         assert response.status == 422
         body = await response.json()
@@ -715,14 +793,78 @@ async def test_webhook_validation_is_422(
     assert emu.data.webhooks == {}
 
 
-async def test_webhook_body_must_be_json(
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"Version": None},
+        {"Version": ""},
+        {"Version": "V9"},
+        {"Context": "Order"},
+        {"Context": "Registration"},
+        {"Action": 3},
+        {"Name": []},
+        {"Url": {"href": "https://x.example"}},
+        {"Context": ["Activity"]},
+        {"Version": True},
+    ],
+    ids=[
+        "no-version",
+        "blank-version",
+        "unknown-version",
+        "unknown-context",
+        "unlisted-context",
+        "number-action",
+        "array-name",
+        "object-url",
+        "array-context",
+        "bool-version",
+    ],
+)
+async def test_webhook_binding_errors_are_400(
+    emu: AmiliaEmulator, session: aiohttp.ClientSession, change: dict[str, Any]
+) -> None:
+    """No Version, an unknown Version or Context, or a field of the wrong JSON type is 400."""
+    spec = {k: v for k, v in {**WEBHOOK, **change}.items() if v is not None}
+    async with session.post(org(emu, "/webhooks"), json=spec, headers=bearer(emu)) as response:
+        assert response.status == 400
+        assert_amilia_error(await response.json())
+    assert emu.data.webhooks == {}
+
+
+async def test_webhook_enum_values_bind_in_any_case(
     emu: AmiliaEmulator, session: aiohttp.ClientSession
 ) -> None:
-    """A body that is not a JSON object answers 400."""
-    for data in (b"{nope", b"[1, 2]"):
-        async with session.post(org(emu, "/webhooks"), data=data, headers=bearer(emu)) as response:
-            assert response.status == 400
-            assert_amilia_error(await response.json())
+    """Context and Version match case-insensitively and are stored under their own spelling."""
+    spec = {**WEBHOOK, "Context": "account", "Version": "v1"}
+    async with session.post(org(emu, "/webhooks"), json=spec, headers=bearer(emu)) as response:
+        assert response.status == 201
+        created = await response.json()
+    stored = emu.data.webhooks[created["Id"]]
+    assert (stored["Context"], stored["Version"]) == ("Account", "V1")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"{nope",
+        b"[1, 2]",
+        b'"a string"',
+        b"\xff\xfe\x00garbage",
+        b"[" * 100_000 + b"]" * 100_000,
+        b'{"Name":' * 50_000 + b"1" + b"}" * 50_000,
+    ],
+    ids=["empty", "broken", "array", "string", "not-utf8", "deep-array", "deep-object"],
+)
+async def test_webhook_body_must_be_a_json_object(
+    emu: AmiliaEmulator, session: aiohttp.ClientSession, data: bytes
+) -> None:
+    """A body that is not a JSON object (however deep or undecodable) answers 400."""
+    headers = {**bearer(emu), "Content-Type": "application/json"}
+    async with session.post(org(emu, "/webhooks"), data=data, headers=headers) as response:
+        assert response.status == 400
+        assert_amilia_error(await response.json())
+    assert emu.data.webhooks == {}
 
 
 # -- rate limit, recording, faults -----------------------------------------------------------

@@ -35,6 +35,7 @@ CALLS: dict[str, tuple[Call, dict[str, Any]]] = {
         lambda c: _first_pages(c.accounts.list(account_owner_email="a@b.c", show_archived=True)),
         {},
     ),
+    "Get an account": (lambda c: c.accounts.get(1), {"id": 1}),
     "List an account's contacts": (lambda c: c.accounts.list_contacts(1).collect(), {"id": 1}),
     "List an account's registrations": (
         lambda c: _first_pages(c.accounts.list_registrations(1)),
@@ -112,7 +113,7 @@ CALLS: dict[str, tuple[Call, dict[str, Any]]] = {
     "List webhook subscriptions": (lambda c: c.webhooks.list().collect(), {}),
     "Create a webhook subscription": (
         lambda c: c.webhooks.create(
-            name="n", url="https://hooks.example/x", context="Registration", action="Created"
+            name="n", url="https://hooks.example/x", context="Activity", action="Create"
         ),
         {},
     ),
@@ -122,9 +123,14 @@ CALLS: dict[str, tuple[Call, dict[str, Any]]] = {
 
 async def _create_then_delete(client: AmiliaClient) -> None:
     created = await client.webhooks.create(
-        name="tmp", url="https://hooks.example/tmp", context="Account", action="Updated"
+        name="tmp", url="https://hooks.example/tmp", context="Account", action="Update"
     )
     await client.webhooks.delete(created.id)
+
+
+#: Body fields sent beyond the inventory row's, each with its reason. ``Version``: Pipedream
+#: sends ``"V1"`` on create (../shared/vendor-docs/EVIDENCE.md, Amilia); the row predates it.
+BEYOND_THE_ROW: dict[str, set[str]] = {"Create a webhook subscription": {"Version"}}
 
 
 def _rows() -> list[dict[str, str]]:
@@ -181,7 +187,7 @@ async def test_each_operation_sends_the_documented_request(
     assert sent == documented, f"sent {sorted(sent)}, inventory says {sorted(documented)}"
     if row["body"].startswith("json"):
         fields = row["body"].split("{", 1)[1].rstrip("}").split(",")
-        assert set(seen[0].json()) == set(fields)
+        assert set(seen[0].json()) == set(fields) | BEYOND_THE_ROW.get(operation, set())
     else:
         assert all(not r.body for r in seen)
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+import attrs
 import pytest
 
+from amilia_async import models as amilia_models
 from amilia_async.models import (
     AccessScan,
     Account,
     Activity,
+    ActivitySchedule,
     ActivityStatus,
     ActivityWaitlist,
     Address,
@@ -24,6 +27,7 @@ from amilia_async.models import (
     Person,
     Program,
     Registration,
+    ScheduleLocation,
     StaffMember,
     WaitlistEntry,
     WebhookAction,
@@ -33,7 +37,7 @@ from amilia_async.models import (
     WebhookSubscriptionCreate,
 )
 from common.errors import DecodeError
-from common.models import structure, unstructure
+from common.models import Model, structure, unstructure
 
 EASTERN_DST = timezone(timedelta(hours=-4))
 
@@ -81,10 +85,12 @@ def test_missing_optional_field_is_none() -> None:
     assert program.start is None
 
 
-def test_unknown_keys_are_ignored() -> None:
-    """Keys the model does not declare do not break structuring."""
+def test_unknown_keys_are_kept_aside() -> None:
+    """Keys the model does not declare do not break structuring and stay readable."""
     program = structure({"Id": 7, "Name": "Fall", "BrandNewField": {"x": 1}}, Program)
     assert program == Program(id=7, name="Fall")
+    assert program.extra == {"BrandNewField": {"x": 1}}
+    assert program.to_dict()["BrandNewField"] == {"x": 1}
 
 
 def test_missing_id_is_an_error() -> None:
@@ -433,7 +439,7 @@ def test_webhook_subscriptions_as_bare_array() -> None:
 
 
 def test_webhook_subscription_create_body_is_pascal_case() -> None:
-    """The create body is sent with the keys Name, Url, Context and Action."""
+    """The create body is sent with the keys Name, Url, Context, Action and Version (V1)."""
     body = WebhookSubscriptionCreate(
         name="regs", url="https://hooks.example/a", context="Account", action=WebhookAction.DELETE
     )
@@ -442,6 +448,7 @@ def test_webhook_subscription_create_body_is_pascal_case() -> None:
         "Url": "https://hooks.example/a",
         "Context": "Account",
         "Action": "Delete",
+        "Version": "V1",
     }
 
 
@@ -459,3 +466,53 @@ def test_webhook_event_envelope() -> None:
     assert event.context is WebhookContext.PROGRAM
     assert event.event_time == datetime(2024, 3, 1, 12, tzinfo=timezone.utc)
     assert structure(event.payload, Program).id == 501
+
+
+def test_v3_activity_reads_schedules_locations_label_waitlist_and_forms() -> None:
+    """The v3 keys a live consumer reads: Schedules[*].Locations[*], LocationLabel,
+    HasWaitListEnabled and Forms; the v2 Schedule is still read beside them."""
+    body = {
+        "Id": 42,
+        "LocationLabel": "Studio B, Parc Jarry",
+        "HasWaitListEnabled": True,
+        "Forms": [{"Id": 3, "Name": "Waiver"}],
+        "Schedules": [
+            {"Locations": [{"Id": 5, "Name": "Studio B", "Room": "2"}], "Days": "Tue"},
+            {"Locations": [{"Name": "Parc Jarry"}, {"Name": "Studio B"}]},
+        ],
+        "Schedule": [{"StartTime": "19:00:00", "Facilities": [{"Id": 9, "Name": "Old hall"}]}],
+    }
+    activity = structure(body, Activity)
+    assert activity.location_label == "Studio B, Parc Jarry"
+    assert activity.has_wait_list_enabled is True
+    assert activity.forms == [{"Id": 3, "Name": "Waiver"}]
+    assert activity.schedules is not None
+    first = activity.schedules[0]
+    assert isinstance(first, ActivitySchedule)
+    assert first.locations == [ScheduleLocation(id=5, name="Studio B")]
+    assert first.locations[0].extra == {"Room": "2"}
+    assert first.extra == {"Days": "Tue"}
+    assert activity.schedule_location_names == ["Studio B", "Parc Jarry"]
+    assert activity.schedule is not None
+    assert activity.schedule[0].start_time == "19:00:00"
+    legacy = structure({"Id": 1, "Schedule": body["Schedule"]}, Activity)
+    assert legacy.schedules is None
+    assert legacy.schedule_location_names == ["Old hall"]
+    assert activity.to_dict()["Schedules"][0]["Locations"][0] == {
+        "Id": 5,
+        "Name": "Studio B",
+        "Room": "2",
+    }
+
+
+def test_every_answer_model_keeps_unknown_keys() -> None:
+    """Every Amilia answer model is a common Model (unknown keys kept); bodies are not."""
+    classes = {
+        name: value
+        for name, value in vars(amilia_models).items()
+        if isinstance(value, type) and attrs.has(value)
+    }
+    requests = {"WebhookSubscriptionCreate"}
+    assert requests <= set(classes)
+    for name, cls in classes.items():
+        assert issubclass(cls, Model) is (name not in requests), name

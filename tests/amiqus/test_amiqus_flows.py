@@ -98,7 +98,8 @@ async def test_onboarding_a_client_from_creation_to_archive(
     pdf = await amiqus.records.download(manual.id).save_to(tmp_path / "record.pdf")
     assert pdf.read_bytes().startswith(b"%PDF")
 
-    archived = await amiqus.records.archive(manual.id)
+    with pytest.warns(DeprecationWarning, match="refer to Update a record"):
+        archived = await amiqus.records.archive(manual.id)  # deprecated by the spec
     assert archived.archived_at is not None
     for exchange in emu.exchanges:
         spec_validator.check_exchange(exchange)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -9,8 +10,17 @@ from typing import Any
 import pytest
 
 from caseupdates_async import CaseUpdatesClient
+from caseupdates_async.client import GENTLE
 from caseupdates_async.emulator import TrackopsEmulator
-from caseupdates_async.models import CaseInput, CaseUpdateChanges, CaseUpdateInput, ContactInput
+from caseupdates_async.models import (
+    CaseInput,
+    CaseUpdateChanges,
+    CaseUpdateInput,
+    ClientLocationInput,
+    ContactInput,
+    EmployeeInput,
+    ExpenseStatus,
+)
 from common import AuthenticationError, InvalidRequestError, RateLimit
 
 from .. import inventory
@@ -55,6 +65,7 @@ def _calls(emu: TrackopsEmulator) -> Calls:
     update_id = first(emu.data.case_updates)
     location_id = first(emu.data.client_locations)
     role_id = first(emu.data.contact_roles)
+    staff_id = first(emu.data.staff)
     return {
         "List case updates": (
             lambda c: _two_pages(
@@ -127,9 +138,25 @@ def _calls(emu: TrackopsEmulator) -> Calls:
             True,
         ),
         "List case requests": (
-            lambda c: _two_pages(c.case_requests.list(client=1, dir="asc")),
+            lambda c: _two_pages(
+                c.case_requests.list(
+                    id=case_id,
+                    client=1,
+                    location=1,
+                    case_region=1,
+                    primary_contact=1,
+                    primary_subject=1,
+                    reference_value_1="a",
+                    reference_value_2="b",
+                    reference_value_3="c",
+                    dir="asc",
+                    **_ranges("created", "due", "updated"),
+                    created_from_system=SINCE,
+                    created_to_system=UNTIL,
+                )
+            ),
             {},
-            False,
+            False,  # the row says "the case filters" in words
         ),
         "List client contacts": (
             lambda c: _two_pages(
@@ -193,7 +220,81 @@ def _calls(emu: TrackopsEmulator) -> Calls:
         ),
         "List expense entries": (
             lambda c: _two_pages(
-                c.expenses.list(from_date=date(2020, 1, 1), to_date=date(2030, 1, 1), dir="asc")
+                c.expenses.list(
+                    id=1,
+                    expense_slip=100,
+                    user=2,
+                    status=ExpenseStatus.COMMITTED,
+                    case=case_id,
+                    tracking_category=1,
+                    entry_number=1,
+                    date_from=date(2020, 1, 1),
+                    date_to=date(2030, 1, 1),
+                    dir="asc",
+                    **_ranges("created", "updated"),
+                )
+            ),
+            {},
+            True,
+        ),
+        "Get an expense entry": (
+            lambda c: c.expenses.get(first(emu.data.expense_entries)),
+            {"id": first(emu.data.expense_entries)},
+            True,
+        ),
+        "List staff": (
+            lambda c: _two_pages(
+                c.staff.list(
+                    id=1,
+                    last_name="Vega",
+                    first_name="Ian",
+                    email="ian.vega@agency.example",
+                    role=2,
+                    is_vendor=False,
+                    expand_field_values=True,
+                    dir="desc",
+                    **_ranges("created", "updated"),
+                )
+            ),
+            {},
+            False,  # the row names paging only; the article lists these filters too
+        ),
+        "Get a staff member": (lambda c: c.staff.get(staff_id), {"id": staff_id}, True),
+        "Create an employee": (
+            lambda c: c.staff.create_employee(
+                EmployeeInput(
+                    client_id=first(emu.data.company_locations),
+                    role_id=first(emu.data.staff_roles),
+                    first_name="Eve",
+                    last_name="Stone",
+                    email="eve@agency.example",
+                )
+            ),
+            {},
+            True,
+        ),
+        "List client locations": (
+            lambda c: _two_pages(
+                c.client_locations.list(
+                    id=location_id,
+                    name="Acme Insurance - Denver",
+                    parent=1,
+                    salesperson=7,
+                    dir="asc",
+                    **_ranges("created", "updated"),
+                )
+            ),
+            {},
+            False,  # the row names paging only; the article lists these filters too
+        ),
+        "Get a client location": (
+            lambda c: c.client_locations.get(location_id),
+            {"id": location_id},
+            True,
+        ),
+        "Create a client location": (
+            lambda c: c.client_locations.create(
+                ClientLocationInput(root_id=first(emu.data.clients), name="Acme - Golden")
             ),
             {},
             True,
@@ -202,7 +303,7 @@ def _calls(emu: TrackopsEmulator) -> Calls:
 
 
 def test_every_inventory_row_has_a_call() -> None:
-    """The call table and caseupdates.tsv name the same 14 operations."""
+    """The call table and caseupdates.tsv name the same 21 operations."""
     assert set(_calls(TrackopsEmulator())) == inventory.every_operation("caseupdates")
 
 
@@ -338,9 +439,28 @@ def test_bad_construction_is_refused(kwargs: dict[str, str], message: str) -> No
 
 
 def test_the_base_url_and_the_gentle_default_limit() -> None:
-    """https://{subdomain}.viewcases.com/api/v1, one request a second unless overridden."""
+    """https://{subdomain}.viewcases.com/api/v1, one request every 2 s unless overridden."""
     ops = CaseUpdatesClient(subdomain="acme", username="jo", api_token="t")
     assert ops.base_url == "https://acme.viewcases.com/api/v1"
     limiter = ops.limits.rate_limiter
     assert limiter is not None
-    assert getattr(limiter, "limit", None) == RateLimit(rate=1.0)
+    assert getattr(limiter, "limit", None) == GENTLE == RateLimit(rate=1, per=2.0, burst=1)
+    faster = CaseUpdatesClient(
+        subdomain="acme", username="jo", api_token="t", rate_limit=RateLimit(rate=5)
+    )
+    assert getattr(faster.limits.rate_limiter, "limit", None) == RateLimit(rate=5)
+    unpaced = CaseUpdatesClient(subdomain="acme", username="jo", api_token="t", rate_limit=None)
+    assert unpaced.limits.rate_limiter is None
+
+
+async def test_the_default_pacing_holds_the_second_call_past_a_second() -> None:
+    """No faster than the vendor's own example: a second request waits about 2 s (not 1 s)."""
+    ops = CaseUpdatesClient(subdomain="acme", username="jo", api_token="t")
+    limiter = ops.limits.rate_limiter
+    assert limiter is not None
+    await limiter.acquire()  # the first goes at once
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    with pytest.raises(asyncio.TimeoutError):  # TimeoutError itself from 3.11
+        await asyncio.wait_for(limiter.acquire(), timeout=1.2)
+    assert loop.time() - started >= 1.2

@@ -498,7 +498,7 @@ async def test_create_contact_takes_a_location_id(
     assert (contact["id"], contact["client_location_id"], contact["client_id"]) == (
         121,
         5,
-        location["client_id"],
+        location["root_id"],
     )
     assert contact["role_id"] == 1
     found = await get(session, emu, "/client/contacts", email="A@X.IO")
@@ -527,7 +527,7 @@ async def test_clients_carry_their_locations(
     assert ids(body) == [7, 8]
     for client in body:
         assert client["locations"]
-        assert {loc["client_id"] for loc in client["locations"]} == {client["id"]}
+        assert {loc["root_id"] for loc in client["locations"]} == {client["id"]}
 
 
 # -- invoices and expenses ------------------------------------------------------------------
@@ -545,17 +545,168 @@ async def test_invoices_filters(emu: TrackopsEmulator, session: aiohttp.ClientSe
     assert ids(await get(session, emu, "/invoices", invoice_number=1004)) == [4]
 
 
-async def test_expense_entries_from_to(
+async def test_expense_entries_date_range_and_its_aliases(
     emu: TrackopsEmulator, session: aiohttp.ClientSession
 ) -> None:
-    """`from`/`to` bound the entry date; entries carry User and ExpenseDetails."""
+    """`date_from`/`date_to` bound the entry date; `from`/`to`, the article's aliases (and the
+    PHP example's names), give the same answer; entries carry User and ExpenseDetails."""
     entries = emu.data.expense_entries.values()
-    body = await get(session, emu, "/expense/entries", **{"from": "2024-01-10", "to": "2024-01-31"})
+    body = await get(session, emu, "/expense/entries", date_from="2024-01-10", date_to="2024-01-31")
     assert ids(body) == [
         e["id"] for e in entries if "2024-01-10" <= e["entry_date"] <= "2024-01-31"
     ]
+    alias = await get(
+        session, emu, "/expense/entries", **{"from": "2024-01-10", "to": "2024-01-31"}
+    )
+    assert alias == body
     assert body[0]["ExpenseDetails"][0]["FinanceItem"]["expense_alias"]
     assert body[0]["User"]["name"]
+
+
+@pytest.mark.parametrize(
+    ("param", "value", "field"),
+    [
+        ("status", "committed", "status"),
+        ("expense_slip", "101", "expense_slip_id"),
+        ("user", "2", "user_id"),
+        ("tracking_category", "2", "tracking_category_id"),
+        ("entry_number", "5", "entry_number"),
+        ("id", "9", "id"),
+    ],
+)
+async def test_expense_entries_filters(
+    emu: TrackopsEmulator, session: aiohttp.ClientSession, param: str, value: str, field: str
+) -> None:
+    """Each documented expense filter keeps exactly the matching entries."""
+    wanted = value if field == "status" else int(value)
+    expected = [e["id"] for e in emu.data.expense_entries.values() if e[field] == wanted]
+    assert expected
+    assert ids(await get(session, emu, "/expense/entries", per_page=100, **{param: value})) == (
+        expected
+    )
+
+
+async def test_expense_entry_by_id(emu: TrackopsEmulator, session: aiohttp.ClientSession) -> None:
+    """GET /expense/entries/{id} answers the stored entry; an unknown id is a JSON 404."""
+    assert await get(session, emu, "/expense/entries/4") == emu.data.expense_entries[4]
+    status, body = await call(session, emu, "GET", "/expense/entries/4000")
+    assert (status, set(body)) == (404, {"error"})
+
+
+# -- filters the articles do not list -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "param"),
+    [
+        ("/case/requests", "case_status"),
+        ("/case/requests", "is_request"),
+        ("/case/requests", "primary_investigator"),
+        ("/case/requests", "primary_manager"),
+        ("/case/requests", "primary_salesperson"),
+        ("/expense/entries", "date"),
+        ("/expense/entries", "expense_slip_id"),
+        ("/case/updates", "case_id"),
+        ("/cases", "status"),
+        ("/client/contacts", "name"),
+        ("/clients", "name"),
+        ("/invoices", "from"),
+        ("/staff", "role_id"),
+        ("/client/locations", "root_id"),
+    ],
+)
+async def test_a_filter_the_listing_does_not_document_is_a_400(
+    emu: TrackopsEmulator, session: aiohttp.ClientSession, path: str, param: str
+) -> None:
+    """A wrong filter name is refused in the emulator's error shape, never silently ignored."""
+    query: dict[str, Any] = {param: "1"}
+    status, body = await call(session, emu, "GET", path, **query)
+    assert status == 400
+    assert set(body) == {"error"}
+    assert param in body["error"]
+
+
+async def test_cases_take_the_filters_case_requests_do_not(
+    emu: TrackopsEmulator, session: aiohttp.ClientSession
+) -> None:
+    """/cases still takes case_status, is_request and the primary staff filters."""
+    for param in ("is_request", "primary_investigator", "primary_manager", "primary_salesperson"):
+        assert isinstance(await get(session, emu, "/cases", **{param: "1"}), list)
+
+
+# -- staff and client locations -------------------------------------------------------------
+
+
+async def test_staff_filters_and_field_values(
+    emu: TrackopsEmulator, session: aiohttp.ClientSession
+) -> None:
+    """is_vendor splits vendors from employees; email and role filter; field_values on ask."""
+    staff = emu.data.staff.values()
+    vendors = await get(session, emu, "/staff", is_vendor="true")
+    employees = await get(session, emu, "/staff", is_vendor="false")
+    assert ids(vendors) == [s["id"] for s in staff if s["is_vendor"]]
+    assert ids(employees) == [s["id"] for s in staff if not s["is_vendor"]]
+    assert ids(await get(session, emu, "/staff", email="IVY.CHEN@agency.example")) == [3]
+    assert ids(await get(session, emu, "/staff", role=3)) == [5, 6]
+    assert all("field_values" not in s for s in employees)
+    expanded = await get(session, emu, "/staff", id=2, expand_field_values="yes")
+    assert expanded[0]["field_values"] == emu.data.staff[2]["field_values"]
+    one = await get(session, emu, "/staff/2")
+    assert one["name"] == "Ian Vega"
+    assert "field_values" not in one
+    assert (await call(session, emu, "GET", "/staff/77"))[0] == 404
+
+
+async def test_create_employee_validates(
+    emu: TrackopsEmulator, session: aiohttp.ClientSession
+) -> None:
+    """An unknown company location, a vendor role and missing names are one 422."""
+    payload = {"client_id": 99, "role_id": 5, "email": "not-an-email"}
+    status, body = await call(session, emu, "POST", "/staff/employees", json=payload)
+    assert status == 422
+    assert set(body["errors"]) == {"client_id", "role_id", "first_name", "last_name", "email"}
+    payload = {"employee": {"client_id": 1, "role_id": 2, "first_name": "A", "last_name": "B"}}
+    status, member = await call(session, emu, "POST", "/staff/employees", json=payload)
+    assert status == 201, member
+    assert (member["id"], member["is_vendor"], member["client_id"]) == (10, False, 1)
+    assert member["created_at"] == "2025-05-06 07:08:09"
+
+
+async def test_client_locations_filters(
+    emu: TrackopsEmulator, session: aiohttp.ClientSession
+) -> None:
+    """parent, name and salesperson filter the locations; one by id; unknown id 404."""
+    locations = emu.data.client_locations.values()
+    assert ids(await get(session, emu, "/client/locations", parent=5)) == [
+        loc["id"] for loc in locations if loc["root_id"] == 5
+    ]
+    denver = await get(session, emu, "/client/locations", name="acme insurance - denver")
+    assert [loc["city"] for loc in denver] == ["Denver"]
+    salesperson = emu.data.client_locations[1]["salesperson_id"]
+    assert ids(await get(session, emu, "/client/locations", salesperson=salesperson)) == [
+        loc["id"] for loc in locations if loc["salesperson_id"] == salesperson
+    ]
+    assert (await get(session, emu, "/client/locations/2"))["id"] == 2
+    assert (await call(session, emu, "GET", "/client/locations/999"))[0] == 404
+
+
+async def test_create_client_location(
+    emu: TrackopsEmulator, session: aiohttp.ClientSession
+) -> None:
+    """root_id and name required (and a bad email_invoice refused) in one 422; a location
+    that does not ask to be primary leaves the client's primary one alone."""
+    status, body = await call(
+        session, emu, "POST", "/client/locations", json={"root_id": 99, "email_invoice": "x"}
+    )
+    assert status == 422
+    assert set(body["errors"]) == {"root_id", "name", "email_invoice"}
+    payload = {"location": {"root_id": 2, "name": "Bluebird - Houston", "city": "Houston"}}
+    status, created = await call(session, emu, "POST", "/client/locations", json=payload)
+    assert status == 201, created
+    assert (created["id"], created["root_id"], created["is_primary"]) == (14, 2, False)
+    assert created["salesperson_id"] == emu.data.clients[2]["salesperson_id"]
+    assert ids(await get(session, emu, "/client/locations", parent=2)) == [3, 14]
+    assert emu.data.client_locations[3]["is_primary"] is True
 
 
 # -- rate limit, routes, time ---------------------------------------------------------------
@@ -575,10 +726,10 @@ async def test_rate_limit_answers_429(session: aiohttp.ClientSession) -> None:
         assert float(retry_after) > 0
 
 
-def test_routes_cover_the_fourteen_operations() -> None:
-    """13 (method, path) pairs serve the 14 operations (count is a mode of GET /cases)."""
+def test_routes_cover_the_twenty_one_operations() -> None:
+    """20 (method, path) pairs serve the 21 operations (count is a mode of GET /cases)."""
     pairs = {(method, path) for method, path, _ in ROUTES}
-    assert len(pairs) == len(ROUTES) == 13
+    assert len(pairs) == len(ROUTES) == 20
     assert {path for _, path, _ in ROUTES} - UNCONFIRMED_PATHS == {
         "/case/updates",
         "/case/updates/{case_update_id}",

@@ -20,13 +20,17 @@ from caseupdates_async.models import (
     CaseUpdateChanges,
     CaseUpdateInput,
     Client,
+    ClientLocation,
+    ClientLocationInput,
     Contact,
     ContactInput,
     CustomFieldValue,
+    EmployeeInput,
     ExpenseEntry,
     ExpenseStatus,
     Invoice,
     InvoiceStatus,
+    Staff,
     SubjectInput,
     UpdateDetails,
     format_trackops_datetime,
@@ -60,12 +64,12 @@ CASE_UPDATE_BODY: dict[str, Any] = {
     "created_at": "2024-03-18 23:05:41",
     "updated_at": "2024-03-19 01:12:09",
     "validated_at": "2024-03-19 01:12:09",
-    "some_future_key": {"ignored": True},
+    "some_future_key": {"kept": True},
 }
 
 
 def test_case_update_reads_every_documented_field() -> None:
-    """A full case update body becomes a typed CaseUpdate; unknown keys are ignored."""
+    """A full case update body becomes a typed CaseUpdate; unknown keys are kept in extra."""
     update = structure(CASE_UPDATE_BODY, CaseUpdate)
     assert update.id == 90211
     assert update.casefile_id == 4417
@@ -83,6 +87,7 @@ def test_case_update_reads_every_documented_field() -> None:
         UpdateDetails(start_at=time(8, 30), notes="Investigator on site"),
         UpdateDetails(start_at=time(9, 40), notes="Claimant departed"),
     ]
+    assert update.extra == {"some_future_key": {"kept": True}}
 
 
 def test_case_update_timestamps_are_aware_utc() -> None:
@@ -470,3 +475,34 @@ def test_register_time_hooks_is_idempotent_and_works_on_fresh_converters() -> No
     update = conv.structure({"id": 1, "created_at": "2024-05-01 14:30:00"}, CaseUpdate)
     assert update.created_at == datetime(2024, 5, 1, 14, 30, tzinfo=UTC)
     assert conv.get_structure_hook(CaseUpdate) is hook
+
+
+def test_employee_and_location_inputs_require_what_the_articles_do() -> None:
+    """EmployeeInput needs its company location, role and names; ClientLocationInput its root
+    client and name; the rest is sent only when given."""
+    required = {a.name for a in attrs.fields(EmployeeInput) if a.default is attrs.NOTHING}
+    assert required == {"client_id", "role_id", "first_name", "last_name"}
+    required = {a.name for a in attrs.fields(ClientLocationInput) if a.default is attrs.NOTHING}
+    assert required == {"root_id", "name"}
+    assert unstructure(ClientLocationInput(root_id=4, name="Branch", zip="80401")) == {
+        "root_id": 4,
+        "name": "Branch",
+        "zip": "80401",
+    }
+
+
+def test_staff_and_location_read_what_they_model_and_keep_the_rest() -> None:
+    """Staff and ClientLocation read their modelled fields; other keys stay in extra."""
+    member = structure(
+        {"id": 27, "first_name": "Sam", "is_vendor": False, "created_at": "2024-01-02 03:04:05",
+         "phone": "555"},
+        Staff,
+    )  # fmt: skip
+    assert (member.first_name, member.is_vendor) == ("Sam", False)
+    assert member.created_at == datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
+    assert member.extra == {"phone": "555"}
+    location = structure(
+        {"id": 61, "root_id": 60, "is_primary": "true", "fax": None}, ClientLocation
+    )
+    assert (location.root_id, location.is_primary) == (60, True)
+    assert location.extra == {"fax": None}

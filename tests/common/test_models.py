@@ -302,7 +302,7 @@ def test_naive_unix_millis_are_taken_as_utc() -> None:
 @pytest.mark.parametrize("bad", ["soon", True, [], {}, None, 10**30])
 def test_bad_unix_millis_raise_decode_error(bad: Any) -> None:
     """A non-numeric, overflowing or null epoch is a DecodeError at its path."""
-    with pytest.raises(DecodeError, match=r"@ \$\.date_created"):
+    with pytest.raises(DecodeError, match=r"@ \$\.DateCreated"):
         structure({"Id": "a", "ClientID": 1, "DateCreated": bad, "FirstName": "A"}, Intake)
 
 

@@ -22,7 +22,7 @@ NOW = 1_800_000_000.0
         ({"Retry-After": " 7 "}, 7.0),
         ({"Retry-After": "0.25"}, 0.25),
         ({"Retry-After": "1.5"}, 1.5),
-        ({"Retry-After": "-3"}, 0.0),
+        ({"Retry-After": "-3"}, None),  # a sign is not a form RFC 9110 allows
         (
             {"Retry-After": format_datetime(datetime.fromtimestamp(NOW + 30, timezone.utc), True)},
             30.0,

@@ -12,12 +12,13 @@ from typing import Any
 import pytest
 
 from common import AuthenticationError, Quota, WindowQuota
-from intakeq_async import IntakeQClient
+from intakeq_async import IntakeQClient, paths
 from intakeq_async.emulator import IntakeQEmulator
 from intakeq_async.models import (
     AppointmentInput,
     AppointmentUpdate,
     ClientInput,
+    NoteStatus,
     QuestionAnswer,
     SendQuestionnaire,
 )
@@ -155,6 +156,10 @@ def _calls(emu: IntakeQEmulator, sink: Path) -> Calls:
             {},
         ),
         "Update office-use answers": (lambda c: _office_use(c, emu), {}),
+        "Download a consent form as PDF": (
+            lambda c: _consent_pdf(c, emu, sink),
+            {"id": None, "consentFormId": None},
+        ),
         "Download an intake attachment": (
             lambda c: c.intakes.attachment(first(emu.data.attachments)).save_to(sink),
             {"id": None},
@@ -166,7 +171,7 @@ def _calls(emu: IntakeQEmulator, sink: Path) -> Calls:
                 c.notes.query(
                     client="a",
                     client_id=client_id,
-                    status="1",
+                    status=NoteStatus.LOCKED,
                     start_date=day,
                     end_date=later,
                     updated_since=day,
@@ -205,6 +210,14 @@ def _calls(emu: IntakeQEmulator, sink: Path) -> Calls:
     }
 
 
+async def _consent_pdf(client: IntakeQClient, emu: IntakeQEmulator, sink: Path) -> Any:
+    intake_id, intake = next((i, v) for i, v in emu.data.intakes.items() if v["ConsentForms"])
+    form_id = intake["ConsentForms"][0]["Id"]
+    saved = await client.intakes.consent_pdf(intake_id, form_id).save_to(sink)
+    assert saved.read_bytes().startswith(b"%PDF-")
+    return saved
+
+
 def first_custom(emu: IntakeQEmulator) -> str:
     return str(emu.data.custom_fields[0]["FieldId"]) if emu.data.custom_fields else "1"
 
@@ -220,7 +233,7 @@ async def _book(client: IntakeQClient) -> Any:
         AppointmentInput(
             practitioner_id=settings.practitioners[0].id,
             client_id=int(clients.client_number),
-            location_id=str(settings.locations[0].id),
+            location_id=settings.locations[0].id,
             service_id=settings.services[0].id,
             utc_date_time=datetime.now(timezone.utc) + timedelta(days=3),
         )
@@ -239,7 +252,7 @@ async def _office_use(client: IntakeQClient, emu: IntakeQEmulator) -> Any:
 
 
 def test_every_inventory_row_has_a_call() -> None:
-    """The call table and intakeq.tsv name the same 32 operations."""
+    """The call table and intakeq.tsv name the same 33 operations."""
     emu = IntakeQEmulator()
     assert set(_calls(emu, Path("unused"))) == inventory.every_operation("intakeq")
 
@@ -251,8 +264,16 @@ def test_every_inventory_row_has_a_call() -> None:
 async def test_each_operation_sends_the_documented_request(
     emulator: IntakeQEmulator, operation: str, tmp_path: Path
 ) -> None:
-    """Method, path, query parameters and body on the wire match the inventory row."""
+    """Method, path, query parameters and body on the wire match the inventory row.
+
+    The inventory names the client query's custom-field filter ``custom[{fieldId}]``; its
+    wire form is settled as ``custom.{fieldId}`` (``paths.CLIENT_CUSTOM_FIELD_FILTER``), so
+    the row is read with the field id the call filters on, in that form.
+    """
     entry = inventory.row("intakeq", operation)
+    if "custom[{fieldId}]" in entry["query"]:
+        wire = paths.CLIENT_CUSTOM_FIELD_FILTER.format(field_id=first_custom(emulator))
+        entry = {**entry, "query": entry["query"].replace("custom[{fieldId}]", wire)}
     call, path_values = _calls(emulator, tmp_path)[operation]
     async with client_for(emulator) as client:
         before = len(emulator.server.requests)
@@ -279,7 +300,7 @@ async def test_the_whole_flow_from_client_to_files(
             AppointmentInput(
                 practitioner_id=settings.practitioners[0].id,
                 client_id=created.client_id,
-                location_id=str(settings.locations[0].id),
+                location_id=settings.locations[0].id,
                 service_id=settings.services[0].id,
                 utc_date_time=datetime(2031, 5, 6, 14, 30, tzinfo=timezone.utc),
             )

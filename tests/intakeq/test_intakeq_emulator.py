@@ -158,10 +158,10 @@ async def test_quota_none_disables_both_windows(
 # -- routing ----------------------------------------------------------------------------------
 
 
-def test_route_table_holds_the_32_operations() -> None:
+def test_route_table_holds_the_33_operations() -> None:
     """ROUTES has one entry per operation of intakeq.tsv, none twice."""
-    assert len(ROUTES) == 32
-    assert len({(method, path) for method, path, _ in ROUTES}) == 32
+    assert len(ROUTES) == 33
+    assert len({(method, path) for method, path, _ in ROUTES}) == 33
     assert set(UNCONFIRMED) <= {(method, path) for method, path, _ in ROUTES}
 
 
@@ -184,6 +184,7 @@ async def test_paths_match_case_insensitively_and_unknown_paths_are_404(
         "/appointments/000000000000000000000000",
         "/intakes/00000000-0000-0000-0000-000000000000",
         "/intakes/00000000-0000-0000-0000-000000000000/pdf",
+        "/intakes/00000000-0000-0000-0000-000000000000/consent/abc/pdf",
         "/attachments/nope",
         "/notes/nope",
         "/notes/nope/pdf",
@@ -275,16 +276,21 @@ async def test_date_filters_bound_creation_and_update_days(
 async def test_custom_field_and_external_id_filters(
     emu: IntakeQEmulator, session: aiohttp.ClientSession
 ) -> None:
-    """custom[fieldId]=value (or custom.fieldId) and externalClientId filter exactly."""
+    """custom.fieldId=value and externalClientId filter exactly; the other custom-field
+    forms (custom[fieldId], custom[[fieldId]], a bare custom) are refused with a 400."""
     expected = [
         c["ClientId"]
         for c in emu.data.clients.values()
         if any(f["FieldId"] == "rfsr" and f["Value"] == "Friend" for f in c["CustomFields"])
     ]
-    for key in ("custom[rfsr]", "custom.rfsr"):
+    for key in ("custom.rfsr", "Custom.RFSR"):
         found = await pages(session, emu, "/clients", **{key: "friend"})
         assert [c["ClientNumber"] for p in found for c in p] == expected
         assert expected
+    for key in ("custom[rfsr]", "custom[[rfsr]]", "custom", "custom.", "custom.[rfsr]"):
+        status, text = await get(session, emu, "/clients", **{key: "friend"})
+        assert status == 400, key
+        assert "custom.{fieldId}=value" in text
     _, body = await get(session, emu, "/clients", externalClientId="EXT-00010")
     assert [c["ClientNumber"] for c in body] == [10]
 
@@ -661,6 +667,72 @@ async def test_intake_and_note_pdfs_are_real_pdfs(
         assert body.rstrip().endswith(b"%%EOF")
 
 
+async def test_consent_form_pdf_of_an_intake(
+    emu: IntakeQEmulator, session: aiohttp.ClientSession
+) -> None:
+    """GET /intakes/{id}/consent/{consentFormId}/pdf serves a PDF of one of the intake's
+    ConsentForms; a form id of another intake, or none, is 404."""
+    (one, first), (two, _) = list(emu.data.intakes.items())[:2]
+    form_id = first["ConsentForms"][0]["Id"]
+    async with session.get(f"{emu.api_url}/intakes/{one}/consent/{form_id}/pdf") as response:
+        assert response.status == 200
+        assert response.content_type == "application/pdf"
+        assert f"consent-{form_id}.pdf" in response.headers["Content-Disposition"]
+        assert (await response.read()).startswith(b"%PDF-")
+    assert (await get(session, emu, f"/intakes/{two}/consent/{form_id}/pdf"))[0] == 404
+    assert (await get(session, emu, f"/intakes/{one}/consent/nope/pdf"))[0] == 404
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "payload", "fragment"),
+    [
+        ("POST", "/clients", {"Name": "X", "CustomFields": [{"FieldId": []}]}, "FieldId"),
+        ("POST", "/clients", {"Name": "X", "CustomFields": {"FieldId": "rfsr"}}, "CustomFields"),
+        ("POST", "/clients", {"Name": "X", "DateOfBirth": 1e30}, "DateOfBirth"),
+        ("POST", "/intakes", {"Id": "i", "Questions": [{"Id": []}]}, "Id"),
+        ("POST", "/clientTags", {"ClientId": [], "Tag": "x"}, "ClientId"),
+        ("POST", "/appointments/cancellation", {"AppointmentId": {}}, "AppointmentId"),
+        ("PUT", "/appointments", {"Id": "a", "UtcDateTime": "soon"}, "UtcDateTime"),
+    ],
+)
+async def test_a_field_of_the_wrong_type_is_a_400_naming_it(
+    emu: IntakeQEmulator,
+    session: aiohttp.ClientSession,
+    method: str,
+    path: str,
+    payload: dict[str, Any],
+    fragment: str,
+) -> None:
+    """Wrong types inside bodies (issue 19) are refused with IntakeQ's plain-text 400."""
+    if path == "/intakes":
+        payload["Id"] = next(iter(emu.data.intakes))
+    if method == "PUT":
+        payload["Id"] = next(iter(emu.data.appointments))
+    status, text = await call(session, emu, method, path, json=payload)
+    assert status == 400
+    assert fragment in text
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"PractitionerId": "p", "UtcDateTime": 1e400}',
+        b'{"UtcDateTime": NaN}',
+        b"[" * 100_000 + b"]" * 100_000,
+        b'{"a":' * 50_000 + b"1" + b"}" * 50_000,
+        b"[1, 2]",
+    ],
+)
+async def test_a_body_that_is_no_json_object_or_out_of_range_is_a_400(
+    emu: IntakeQEmulator, session: aiohttp.ClientSession, raw: bytes
+) -> None:
+    """1e400, NaN, nesting past the parser, or an array where an object goes: 400, not 500."""
+    headers = {"Content-Type": "application/json"}
+    async with session.post(f"{emu.api_url}/appointments", data=raw, headers=headers) as answer:
+        assert answer.status == 400
+        assert answer.content_type == "text/plain"
+
+
 async def test_attachment_downloads_its_bytes(
     emu: IntakeQEmulator, session: aiohttp.ClientSession
 ) -> None:
@@ -688,26 +760,48 @@ async def test_practitioners_hide_inactive_unless_asked(
 async def test_note_status_filter_uses_1_and_2(
     emu: IntakeQEmulator, session: aiohttp.ClientSession
 ) -> None:
-    """status=1 lists locked notes, status=2 unlocked ones; the full note has Questions."""
+    """status=1 lists locked notes, status=2 unlocked ones; the full note has Questions. The
+    words (status=locked) and other numbers are a 400, not an unfiltered list."""
     locked = await pages(session, emu, "/notes/summary", status=1)
     unlocked = await pages(session, emu, "/notes/summary", status=2)
-    assert {n["Status"] for p in locked for n in p} == {"Locked"}
-    assert {n["Status"] for p in unlocked for n in p} == {"Unlocked"}
+    assert {n["Status"] for p in locked for n in p} == {"locked"}
+    assert {n["Status"] for p in unlocked for n in p} == {"unlocked"}
     assert sum(map(len, locked + unlocked)) == len(emu.data.notes)
     note_id = locked[0][0]["Id"]
     assert (await get(session, emu, f"/notes/{note_id}"))[1]["Questions"]
+    for wrong in ("locked", "Unlocked", "3", "0", "1.0", "true"):
+        status, text = await get(session, emu, "/notes/summary", status=wrong)
+        assert status == 400, wrong
+        assert "status" in text
 
 
-async def test_invoice_filters_accept_both_last_update_spellings(
+async def test_invoice_filters_take_one_spelling_of_the_last_update_range(
     emu: IntakeQEmulator, session: aiohttp.ClientSession
 ) -> None:
-    """lastUpdatedStartDate and lastUpdateStartDate filter the same; status and clientId too."""
-    since = dt.date(2025, 4, 1)
-    expected = {i["Id"] for i in emu.data.invoices.values() if i["LastModified"] >= ms(since)}
-    for name in ("lastUpdatedStartDate", "lastUpdateStartDate"):
-        found = await pages(session, emu, "/invoices", **{name: since.isoformat()})
-        assert {i["Id"] for p in found for i in p} == expected
-        assert expected
+    """lastUpdatedStartDate/EndDate filter on LastModified; the other spelling is a 400 naming
+    the right one. status, clientId and number filter too."""
+    since, until = dt.date(2025, 4, 1), dt.date(2025, 5, 1)
+    expected = {
+        i["Id"]
+        for i in emu.data.invoices.values()
+        if ms(since) <= i["LastModified"] < ms(until + dt.timedelta(days=1))
+    }
+    found = await pages(
+        session,
+        emu,
+        "/invoices",
+        lastUpdatedStartDate=since.isoformat(),
+        lastUpdatedEndDate=until.isoformat(),
+    )
+    assert {i["Id"] for p in found for i in p} == expected
+    assert expected
+    for wrong, right in (
+        ("lastUpdateStartDate", "lastUpdatedStartDate"),
+        ("lastUpdateEndDate", "lastUpdatedEndDate"),
+    ):
+        status, text = await get(session, emu, "/invoices", **{wrong: since.isoformat()})
+        assert status == 400
+        assert right in text
     _, body = await get(session, emu, "/invoices", status="unpaid")
     assert body
     assert {i["Status"] for i in body} == {"Unpaid"}

@@ -362,7 +362,7 @@ def test_appointment_reads_the_appointment_object() -> None:
     assert appt.start_date_iso == "2024-03-05T14:30:00.0000000Z"
     assert appt.start_date_local == "2024-03-05T09:30:00"
     assert appt.duration == 60
-    assert appt.location_id == "2"
+    assert appt.location_id == 2
     assert appt.price == 95.5
     assert appt.reminder_type is ReminderType.SMS
     assert appt.booked_by_client is True
@@ -409,7 +409,7 @@ def test_appointment_input_sends_utc_date_time_in_milliseconds() -> None:
         AppointmentInput(
             practitioner_id="pr-77",
             client_id=4021,
-            location_id="1",
+            location_id=1,
             service_id="svc-1",
             utc_date_time=_utc(2024, 3, 5, 14, 30),
             status=AppointmentStatus.WAITING_CONFIRMATION,
@@ -420,7 +420,7 @@ def test_appointment_input_sends_utc_date_time_in_milliseconds() -> None:
     assert body == {
         "PractitionerId": "pr-77",
         "ClientId": 4021,
-        "LocationId": "1",
+        "LocationId": 1,
         "ServiceId": "svc-1",
         "UtcDateTime": MAR_5_1430,
         "Status": "WaitingConfirmation",
@@ -595,7 +595,8 @@ def test_office_use_answers_send_id_and_answers() -> None:
 
 
 def test_note_summary_and_note_read_status_date_and_questions() -> None:
-    """Notes have a locked/unlocked status, a millisecond Date and, in full, questions."""
+    """Notes have a locked/unlocked status word (read as a NoteStatus through lock_status), a
+    millisecond Date and, in full, questions."""
     summary_body = {
         "Id": "n-1",
         "ClientName": "Ada Byron",
@@ -609,7 +610,8 @@ def test_note_summary_and_note_read_status_date_and_questions() -> None:
         "PractitionerId": "pr-77",
     }
     summary = structure(summary_body, NoteSummary)
-    assert summary.status is NoteStatus.LOCKED
+    assert summary.status == "locked"
+    assert summary.lock_status is NoteStatus.LOCKED
     assert summary.date == _utc(2024, 3, 5, 14, 30)
     note = structure({**summary_body, "Questions": [QUESTION]}, Note)
     assert note.note_name == "Progress note"
