@@ -9,7 +9,7 @@
         async for activity in amilia.programs.list_activities(65111, show_hidden=True):
             print(activity.name, activity.spots_remaining)
 
-Errors are the shared ones from :mod:`common.errors`, re-exported here; Amilia's
+Every error of :mod:`common.errors` is re-exported here, the whole tree; Amilia's
 ``TransactionId`` is each status error's ``request_id``.
 """
 
@@ -20,40 +20,11 @@ if (_guard := _Path(__file__).parents[1] / "common" / "_shadowing.py").is_file()
     exec(compile(_guard.read_bytes(), _guard, "exec"), {"__name__": __name__})
 
 from common import __version__ as __version__
-from common.errors import (
-    ApiError,
-    AuthenticationError,
-    BadRequestError,
-    ConflictError,
-    DecodeError,
-    HTTPStatusError,
-    InvalidRequestError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    ServerError,
-    TransportError,
-    ValidationError,
-)
+from common import errors as _errors
+from common.errors import *  # noqa: F403 -- the whole error tree, as common.errors.__all__ names it
 
 from . import models
 from .client import DEFAULT_BASE_URL, AmiliaClient
 
-__all__ = [
-    "DEFAULT_BASE_URL",
-    "AmiliaClient",
-    "ApiError",
-    "AuthenticationError",
-    "BadRequestError",
-    "ConflictError",
-    "DecodeError",
-    "HTTPStatusError",
-    "InvalidRequestError",
-    "NotFoundError",
-    "PermissionDeniedError",
-    "RateLimitError",
-    "ServerError",
-    "TransportError",
-    "ValidationError",
-    "models",
-]
+__all__ = ["DEFAULT_BASE_URL", "AmiliaClient", "models"]
+__all__ += _errors.__all__

@@ -2,7 +2,7 @@
 
 ``AmiqusClient`` exposes every operation of the spec as an awaitable method on a resource
 named after the spec's tag; :mod:`amiqus_async.models` holds the typed answers and request
-bodies. The library's errors come from :mod:`common`.
+bodies. Every error of :mod:`common.errors` is re-exported here, the whole tree.
 """
 
 from pathlib import Path as _Path
@@ -11,37 +11,11 @@ from pathlib import Path as _Path
 if (_guard := _Path(__file__).parents[1] / "common" / "_shadowing.py").is_file():
     exec(compile(_guard.read_bytes(), _guard, "exec"), {"__name__": __name__})
 
-from common import (
-    ApiError,
-    AuthenticationError,
-    BadRequestError,
-    ConflictError,
-    DecodeError,
-    HTTPStatusError,
-    InvalidRequestError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    ServerError,
-    ValidationError,
-)
 from common import __version__ as __version__
+from common import errors as _errors
+from common.errors import *  # noqa: F403 -- the whole error tree, as common.errors.__all__ names it
 
 from .client import DEFAULT_BASE_URL, AmiqusClient
 
-__all__ = [
-    "DEFAULT_BASE_URL",
-    "AmiqusClient",
-    "ApiError",
-    "AuthenticationError",
-    "BadRequestError",
-    "ConflictError",
-    "DecodeError",
-    "HTTPStatusError",
-    "InvalidRequestError",
-    "NotFoundError",
-    "PermissionDeniedError",
-    "RateLimitError",
-    "ServerError",
-    "ValidationError",
-]
+__all__ = ["DEFAULT_BASE_URL", "AmiqusClient"]
+__all__ += _errors.__all__

@@ -8,19 +8,23 @@ field left out is the server's business.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Callable, Mapping, Sized
 from typing import Any
 
 import attrs
 
 from common import NOT_GIVEN, InvalidRequestError
+from common.checks import (
+    require_between,
+    require_choice,
+    require_email,
+    require_given,
+    require_length,
+)
 
 __all__ = ["between", "choice", "email", "given", "items", "length", "one_shape"]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
-
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 def _skip(value: object) -> bool:
@@ -28,22 +32,12 @@ def _skip(value: object) -> bool:
 
 
 def given() -> Validator:
-    """A required field must not be ``None``."""
+    """A required field must not be ``None`` (nor a blank string)."""
 
     def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is None:
-            raise InvalidRequestError(f"{attribute.name} is required")
-        if isinstance(value, str) and not value.strip():
-            raise InvalidRequestError(f"{attribute.name} must not be blank")
+        require_given(**{attribute.name: value})
 
     return check
-
-
-def _bounds(name: str, size: float, lo: float | None, hi: float | None, what: str) -> None:
-    if lo is not None and size < lo:
-        raise InvalidRequestError(f"{name} must have at least {lo:g} {what}, not {size:g}")
-    if hi is not None and size > hi:
-        raise InvalidRequestError(f"{name} must have at most {hi:g} {what}, not {size:g}")
 
 
 def length(lo: int | None, hi: int | None) -> Validator:
@@ -51,7 +45,7 @@ def length(lo: int | None, hi: int | None) -> Validator:
 
     def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if isinstance(value, str):
-            _bounds(attribute.name, len(value), lo, hi, "characters")
+            require_length(lo, hi, **{attribute.name: value})
 
     return check
 
@@ -60,10 +54,8 @@ def between(lo: float | None, hi: float | None) -> Validator:
     """A number within the spec's ``minimum``/``maximum``."""
 
     def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        number = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if number and ((lo is not None and value < lo) or (hi is not None and value > hi)):
-            span = f"{'' if lo is None else f'{lo:g}'}..{'' if hi is None else f'{hi:g}'}"
-            raise InvalidRequestError(f"{attribute.name} must be in {span}, not {value!r}")
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            require_between(lo, hi, **{attribute.name: value})
 
     return check
 
@@ -73,7 +65,7 @@ def items(lo: int | None, hi: int | None) -> Validator:
 
     def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not _skip(value) and isinstance(value, Sized) and not isinstance(value, str):
-            _bounds(attribute.name, len(value), lo, hi, "items")
+            require_length(lo, hi, **{attribute.name: value})
 
     return check
 
@@ -81,7 +73,7 @@ def items(lo: int | None, hi: int | None) -> Validator:
 def choice(options: type[enum.Enum], *also: object) -> Validator:
     """A value (or each value of a list) among the spec's enum, or one of *also* (the spec's
     ``false`` beside an enum); a model given for a union member is checked by its own class."""
-    allowed = {str(m.value) for m in options}
+    allowed = sorted({str(m.value) for m in options})
 
     def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if _skip(value):
@@ -91,9 +83,8 @@ def choice(options: type[enum.Enum], *also: object) -> Validator:
             if any(v is other for other in also) or attrs.has(type(v)):
                 continue
             text = v.value if isinstance(v, enum.Enum) else v
-            if not isinstance(text, str) or text not in allowed:
-                shown = ", ".join([*sorted(allowed), *(repr(a) for a in also)])
-                raise InvalidRequestError(f"{attribute.name} must be one of {shown}, not {v!r}")
+            if not (isinstance(text, str) and text in allowed):
+                require_choice([*allowed, *also], **{attribute.name: v})
 
     return check
 
@@ -102,8 +93,8 @@ def email() -> Validator:
     """An address that at least looks like one (``format: email``)."""
 
     def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if isinstance(value, str) and not _EMAIL.fullmatch(value):
-            raise InvalidRequestError(f"{attribute.name} must be an email address, not {value!r}")
+        if isinstance(value, str):
+            require_email(**{attribute.name: value})
 
     return check
 

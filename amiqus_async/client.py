@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import ClassVar, Final
 
 from common import (
     Auth,
     BearerToken,
+    ClientOptions,
+    ErrorParser,
     InvalidRequestError,
     JsonErrorParser,
+    PagingStrategy,
     Secret,
+    Unpack,
     env,
 )
-from common._typing import Unpack
-from common.client import ClientOptions
+from common.checks import require_secret
 
 from .paging import PAGING
 from .resources import AmiqusResources
@@ -43,12 +46,12 @@ class AmiqusClient(AmiqusResources):
     ``oauth=`` takes the refresh-token strategy from :func:`amiqus_async.oauth` helpers.
     """
 
-    vendor = "amiqus"
-    logger_name = "amiqus_async"
-    paging = PAGING
-    error_parser = JsonErrorParser(field_errors_at_top=True)
+    vendor: ClassVar[str] = "amiqus"
+    logger_name: ClassVar[str] = "amiqus_async"
+    paging: ClassVar[PagingStrategy | None] = PAGING
+    error_parser: ClassVar[ErrorParser] = JsonErrorParser(field_errors_at_top=True)
     #: The most a page may hold: fewer requests for the same listing.
-    default_page_size = 100
+    default_page_size: ClassVar[int | None] = 100
 
     def __init__(
         self,
@@ -69,7 +72,7 @@ class AmiqusClient(AmiqusResources):
                     arguments="token= or oauth=",
                     variables=ENVIRONMENT["token"],
                 )
-        if token is not None and not Secret(token):
-            raise InvalidRequestError("token must not be empty")
+        if token is not None:
+            require_secret(token=Secret(token))
         auth = oauth if oauth is not None else BearerToken(token or "")
         super().__init__(base_url=base_url, auth=auth, **options)

@@ -44,8 +44,8 @@ from common import (
     OAuth2Token,
     Secret,
     SecretMapping,
+    Unpack,
 )
-from common._typing import Unpack
 from common.auth.oauth2 import OnRefresh, fetch_token
 
 __all__ = [

@@ -40,8 +40,7 @@ from typing import Any, Final
 
 import attrs
 
-from common import ApiError, DecodeError, InvalidRequestError, Secret
-from common._json import loads
+from common import ApiError, DecodeError, InvalidRequestError, Secret, json_loads
 from common.models import structure
 from common.webhooks import WebhookHandler
 from common.webhooks import webhook_handler as _webhook_handler
@@ -372,7 +371,7 @@ def parse_event(body: bytes | str) -> WebhookEvent:
     that is ``null`` or not an object gives an empty :class:`WebhookData`.
     """
     try:
-        payload = loads(body)
+        payload = json_loads(body)
     except ValueError as err:
         raise DecodeError("the webhook body is not JSON", excerpt=_excerpt(body)) from err
     if not isinstance(payload, dict):

@@ -12,6 +12,16 @@ Two measurements of the same paths the benchmarks time (``amiqus.clients.get(id)
   benchmark server in another process (``bench/server.py``); aiohttp and the event loop
   are then in the picture.
 
+* **instructions** (``--instructions``, needs ``valgrind``): the CPU instructions each layer
+  of the path costs per call, counted by cachegrind -- the same count on a busy machine as
+  on a quiet one, so a change of a few percent shows where timings on a shared machine
+  cannot. Each layer runs ``N`` times and ``0`` times in fresh interpreters; the difference
+  divided by ``N`` is its cost per call. Layers, from the bottom: the stub session and
+  orjson alone; ``transport.send``; ``client.send`` of a built request; ``client.request``
+  (build, send, decode); ``client.request_model`` (and the typed model);
+  ``clients.get`` (the resource method); the same through ``amap`` at concurrency 100;
+  a record of a sequential listing; the model alone (orjson and structuring of one record).
+
 cProfile slows Python calls down (about 2x here), so its figures are for comparing areas
 and spotting what scales with the number of waiters; the unprofiled microseconds are the
 real cost.
@@ -30,7 +40,7 @@ import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -109,7 +119,7 @@ class StubSession:
     connector = _Connector()
 
     #: Listing pages, built once per process (outside every measurement).
-    _pages: dict[int, bytes] = {}
+    _pages: ClassVar[dict[int, bytes]] = {}
 
     def __init__(self, total: int = 10_000) -> None:
         self._total = total
@@ -284,9 +294,7 @@ def live(which: str, n: int, concurrency: int, top: int) -> None:
     with ServerProcess(ServerConfig(cpu=SERVER_CPU if spread else None)) as info:
         if which in ("get", "all"):
             print(f"\n## live GET, concurrency {concurrency}, {n} calls (cProfile)")
-            report(
-                _profiled(lambda: figures.get_library(info.url, n, concurrency)), n, "call", top
-            )
+            report(_profiled(lambda: figures.get_library(info.url, n, concurrency)), n, "call", top)
         if which in ("list", "all"):
             print("\n## live listing, 10,000 records, sequential (cProfile)")
             report(
@@ -297,6 +305,102 @@ def live(which: str, n: int, concurrency: int, top: int) -> None:
             )
 
 
+#: The layers ``--instructions`` counts, bottom up (see the module docs).
+LAYERS = (
+    "bare",
+    "transport",
+    "send",
+    "request",
+    "request_model",
+    "get",
+    "amap100",
+    "list",
+    "model",
+)
+
+
+async def _layer(mode: str, n: int) -> None:
+    """Run layer *mode* 200 times (warm-up), then *n* times: what cachegrind counts."""
+    from amiqus_async.models.objects import Client
+    from common.models import structure
+
+    if mode == "model":
+        for _ in range(200 + n):
+            structure(_json.loads(RECORD_BYTES), Client)
+        return
+    async with _stub_client() as amiqus:
+        if mode == "amap100":
+            await amap(amiqus.clients.get, range(1, 201), concurrency=100)
+            if n:
+                await amap(amiqus.clients.get, range(1, n + 1), concurrency=100)
+            return
+        if mode == "list":
+            async for _ in amiqus.clients.list(limit=100).with_options(max_items=200):
+                pass
+            if n:
+                async for _ in amiqus.clients.list(limit=100).with_options(max_items=n):
+                    pass
+            return
+        built = amiqus.build_request("GET", "/clients/1")
+        session = StubSession()
+        url = URL(BASE + "/clients/1")
+
+        async def bare() -> Any:
+            response = await session.request("GET", url)
+            return _json.loads(await response.read())
+
+        transport: Any = amiqus._shared.transport  # the layer under the client, measured alone
+        layers: dict[str, Callable[[], Awaitable[Any]]] = {
+            "bare": bare,
+            "transport": lambda: transport.send(built),
+            "send": lambda: amiqus.send(built),
+            "request": lambda: amiqus.request("GET", "/clients/1"),
+            "request_model": lambda: amiqus.request_model(Client, "GET", "/clients/1"),
+            "get": lambda: amiqus.clients.get(1),
+        }
+        call = layers[mode]
+        for _ in range(200 + n):
+            await call()
+
+
+def _count_instructions(mode: str, n: int) -> int:
+    """Instructions of a fresh interpreter running layer *mode* *n* times (cachegrind)."""
+    import re
+    import subprocess
+
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    done = subprocess.run(
+        [
+            "valgrind",
+            "--tool=cachegrind",
+            "--cache-sim=no",
+            "--cachegrind-out-file=/dev/null",
+            sys.executable,
+            __file__,
+            "--layer",
+            mode,
+            "-n",
+            str(n),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+    if found is None:
+        raise RuntimeError(f"no instruction count from valgrind:\n{done.stderr[-2000:]}")
+    return int(found.group(1).replace(",", ""))
+
+
+def instructions(layers: list[str], n: int) -> None:
+    print(f"\n| layer (stub session, {n:,} calls) | instructions per call |\n|---|---|")
+    for mode in layers:
+        per = (_count_instructions(mode, n) - _count_instructions(mode, 0)) / n
+        unit = "record" if mode in ("list", "model") else "call"
+        print(f"| {mode} | {per:,.0f} per {unit} |", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("which", nargs="?", default="all", choices=("get", "list", "all"))
@@ -305,13 +409,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-c", "--concurrency", type=int, default=100)
     parser.add_argument("--runs", type=int, default=3, help="unprofiled runs (best of)")
     parser.add_argument("--top", type=int, default=15, help="functions listed")
+    parser.add_argument(
+        "--instructions",
+        nargs="?",
+        const=",".join(LAYERS),
+        help=f"count instructions per call with valgrind, for layers among {', '.join(LAYERS)}",
+    )
+    parser.add_argument("--layer", choices=LAYERS, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.layer:  # one run under valgrind (see --instructions)
+        asyncio.run(_layer(args.layer, args.n))
+        return 0
     load = os.getloadavg()
     print(
         f"# profile: python {sys.version.split()[0]}, aiohttp {aiohttp.__version__}, "
         f"JSON {_json.BACKEND}, load {load[0]:.2f}/{load[1]:.2f}/{load[2]:.2f}"
     )
-    if args.live:
+    if args.instructions:
+        instructions(args.instructions.split(","), args.n)
+    elif args.live:
         live(args.which, args.n, args.concurrency, args.top)
     else:
         stub(args.which, args.n, args.concurrency, args.runs, args.top)

@@ -305,6 +305,7 @@ def imports(sizes: Sizes) -> Iterator[Figure]:
     lib_values: list[float] = []
     raw_values: list[float] = []
     common_values: list[float] = []
+    figures.write_bytecode("aiohttp", "amiqus_async", "common")
     for _ in range(sizes.imports):
         raw_values.append(figures.import_seconds("aiohttp") * 1000)
         lib_values.append(figures.import_seconds("amiqus_async") * 1000)

@@ -1,12 +1,19 @@
-"""``CaseUpdatesClient``: the Trackops API (case updates, cases, contacts, staff, invoices...)."""
+"""``TrackopsClient``: the Trackops API (case updates, cases, contacts, staff, invoices...).
+
+The package keeps the folder name ``caseupdates_async`` (the design card fixes it); everything
+else says Trackops: the client, the vendor string (``"trackops"``), the emulator
+(:class:`~caseupdates_async.emulator.TrackopsEmulator`). ``CaseUpdatesClient``, the client's
+name before 0.2, still works for one release, with a :class:`DeprecationWarning`.
+"""
 
 from __future__ import annotations
 
 import functools
 import re
+import warnings
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 from common import (
     BaseClient,
@@ -14,11 +21,14 @@ from common import (
     ClientOptions,
     InvalidRequestError,
     PageNumberPaging,
+    PagingStrategy,
+    Quota,
     RateLimit,
     Secret,
+    Unpack,
     env,
 )
-from common._typing import Unpack
+from common.checks import require_secret
 
 from .resources import (
     CaseRequests,
@@ -32,7 +42,7 @@ from .resources import (
     StaffMembers,
 )
 
-__all__ = ["ENVIRONMENT", "GENTLE", "CaseUpdatesClient"]
+__all__ = ["ENVIRONMENT", "GENTLE", "TrackopsClient"]
 
 _SUBDOMAIN = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?", re.IGNORECASE)
 #: The default pacing: one request every 2 seconds. Trackops documents no limit, but its own
@@ -52,7 +62,7 @@ ENVIRONMENT: Final[Mapping[str, str]] = MappingProxyType(
 )
 
 
-class CaseUpdatesClient(BaseClient):
+class TrackopsClient(BaseClient):
     """Trackops's API for one company: ``https://{subdomain}.viewcases.com/api/v1``.
 
     Authenticates with HTTP Basic as ``{username}/token`` and the company's API token (only
@@ -62,17 +72,19 @@ class CaseUpdatesClient(BaseClient):
 
     ::
 
-        async with CaseUpdatesClient(subdomain="acme", username="jo", api_token=...) as ops:
+        async with TrackopsClient(subdomain="acme", username="jo", api_token=...) as ops:
             async for update in ops.case_updates.list(case=123, is_valid=True):
                 print(update.title, update.activity_at)
     """
 
-    vendor = "trackops"
-    logger_name = "caseupdates_async"
-    paging = PageNumberPaging(items_key=None, size_param="per_page")
+    vendor: ClassVar[str] = "trackops"
+    logger_name: ClassVar[str] = "caseupdates_async"
+    paging: ClassVar[PagingStrategy | None] = PageNumberPaging(
+        items_key=None, size_param="per_page"
+    )
     #: Asked of every listing; a page shorter than this is the last (the API's own rule).
-    default_page_size = 50
-    default_rate_limit = GENTLE
+    default_page_size: ClassVar[int | None] = 50
+    default_rate_limit: ClassVar[RateLimit | Quota | None] = GENTLE
 
     def __init__(
         self,
@@ -111,8 +123,7 @@ class CaseUpdatesClient(BaseClient):
         )
         if not username or ":" in username or "/" in username:
             raise InvalidRequestError("username must be non-empty, without ':' or '/'")
-        if not Secret(api_token):
-            raise InvalidRequestError("api_token must not be empty")
+        require_secret(api_token=Secret(api_token))
         super().__init__(
             base_url=base_url, auth=BasicAuth(f"{username}/token", api_token), **options
         )
@@ -152,3 +163,24 @@ class CaseUpdatesClient(BaseClient):
     @functools.cached_property
     def expenses(self) -> Expenses:
         return Expenses(self)
+
+
+if TYPE_CHECKING:
+    #: Deprecated (0.2): the old name of :class:`TrackopsClient`.
+    CaseUpdatesClient = TrackopsClient
+else:
+
+    def __getattr__(name: str) -> Any:
+        if name == "CaseUpdatesClient":
+            return _renamed_client()
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _renamed_client() -> type[TrackopsClient]:
+    """:class:`TrackopsClient`, with the warning that ``CaseUpdatesClient`` is its old name."""
+    warnings.warn(
+        "CaseUpdatesClient is deprecated; use TrackopsClient (the same class)",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    return TrackopsClient

@@ -2,9 +2,18 @@
 
 Vendor packages build on these names; applications mostly meet the errors, the options types
 (:class:`Timeout`, :class:`RetryPolicy`, :class:`RateLimit`) and :class:`AsyncPager`.
+
+What a vendor package is written with is public here, so none imports a private module:
+:class:`Resource` and its verbs, :class:`Filters` with :func:`filtered`,
+:mod:`common.checks`, :data:`NOT_GIVEN` with :func:`is_given`, :data:`Unpack`,
+:func:`json_loads`, and the error tree of :mod:`common.errors`.
 """
 
-from ._sentinel import NOT_GIVEN, NotGiven, NotGivenOr
+from . import checks as checks
+from ._json import dumps as json_dumps
+from ._json import loads as json_loads
+from ._sentinel import NOT_GIVEN, NotGiven, NotGivenOr, is_given
+from ._typing import Unpack
 from ._version import __version__ as __version__
 from .auth import (
     ApiKeyHeader,
@@ -49,6 +58,7 @@ from .errors import (
     ValidationError,
 )
 from .files import Download, DownloadStream, FileSource, Multipart, Upload
+from .filters import Filters, filter_names, filtered, rendered_by, replaced_by
 from .limits import (
     CoolDown,
     Limits,
@@ -75,7 +85,7 @@ from .pagination import (
 )
 from .params import Params, encode_params, format_path
 from .raw import RawResponse
-from .resources import Resource
+from .resources import PathParams, Query, Resource, as_upload, deprecated_alias
 from .retry import RetryPolicy, parse_retry_after
 from .secrets import Secret, SecretMapping
 from .sync import RunnerState, SyncRunner
@@ -114,6 +124,7 @@ __all__ = [
     "ErrorParser",
     "GoneError",
     "FileSource",
+    "Filters",
     "HTTPStatusError",
     "InvalidRequestError",
     "JsonErrorParser",
@@ -127,6 +138,8 @@ __all__ = [
     "NotFoundError",
     "NotGiven",
     "NotGivenOr",
+    "PathParams",
+    "Query",
     "OAuth2RefreshToken",
     "OAuth2Token",
     "Page",
@@ -160,6 +173,7 @@ __all__ = [
     "TokenExchange",
     "TokenGrant",
     "TransportError",
+    "Unpack",
     "Unpaged",
     "UnsafeURLError",
     "Upload",
@@ -167,7 +181,17 @@ __all__ = [
     "WindowQuota",
     "WindowUsage",
     "amap",
+    "as_upload",
+    "checks",
+    "deprecated_alias",
     "encode_params",
+    "filter_names",
+    "filtered",
     "format_path",
+    "is_given",
+    "json_dumps",
+    "json_loads",
     "parse_retry_after",
+    "rendered_by",
+    "replaced_by",
 ]

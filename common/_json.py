@@ -29,14 +29,13 @@ Failures to decode raise ``ValueError`` (the client turns it into ``DecodeError`
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import enum
 import json
 import math
 import re
 import reprlib
-import uuid
+import sys
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -86,16 +85,33 @@ def _iso(value: datetime.date | datetime.time) -> str:
     return value.isoformat()
 
 
+def _is_uuid(value: Any) -> bool:
+    # Not imported here: a process that never imported uuid holds no UUID to send.
+    module = sys.modules.get("uuid")
+    return module is not None and isinstance(value, module.UUID)
+
+
+def _is_dataclass_instance(value: Any) -> bool:
+    # dataclasses.is_dataclass, without importing dataclasses (and inspect) at start-up.
+    return hasattr(type(value), "__dataclass_fields__") and not isinstance(value, type)
+
+
+def _dataclass_fields(value: Any) -> dict[str, Any]:
+    import dataclasses  # already imported: *value* is an instance of a dataclass
+
+    return {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
+
+
 def _as_json(value: Any) -> Any:
     """What the stdlib encoder writes for a type orjson knows natively (``default=``)."""
     if isinstance(value, (datetime.date, datetime.time)):
         return _iso(value)
     if isinstance(value, enum.Enum):
         return value.value
-    if isinstance(value, uuid.UUID):
+    if _is_uuid(value):
         return str(value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
+    if _is_dataclass_instance(value):
+        return _dataclass_fields(value)
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
@@ -135,12 +151,12 @@ def _check(value: Any) -> None:
             continue
         if isinstance(item, datetime.time) and item.tzinfo is not None:
             raise _refuse("a time of day with a time zone", trail)
-        if isinstance(item, (datetime.date, datetime.time, uuid.UUID)):
+        if isinstance(item, (datetime.date, datetime.time)) or _is_uuid(item):
             continue
         if isinstance(item, enum.Enum):
             stack.append((item.value, trail, depth))
             continue
-        if dataclasses.is_dataclass(item) and not isinstance(item, type):
+        if _is_dataclass_instance(item):
             stack.append((_as_json(item), trail, depth))
             continue
         raise _refuse(f"a value of type {kind.__name__}", trail)

@@ -1,7 +1,9 @@
 """The "not given" sentinel, distinct from ``None``.
 
 ``None`` is a real value in this library (no timeout, send JSON ``null``), so an argument
-the caller did not pass needs its own marker.
+the caller did not pass needs its own marker. Public as ``common.NOT_GIVEN``,
+``common.NotGiven``, ``common.NotGivenOr`` and ``common.is_given``: vendor packages import
+them from there, never from this module.
 """
 
 from __future__ import annotations

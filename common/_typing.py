@@ -2,7 +2,8 @@
 
 ``Unpack`` types ``**options`` with a TypedDict. Only annotations use it (every module has
 ``from __future__ import annotations``), so on 3.10 a run-time stand-in is enough and
-``typing_extensions`` is needed by type checkers alone.
+``typing_extensions`` is needed by type checkers alone. Public as ``common.Unpack``: vendor
+packages import it from there, never from this module.
 """
 
 from __future__ import annotations

@@ -246,30 +246,37 @@ class _Batch(Generic[_T, _R]):
             if error is not None:  # from the items' iterator or the progress callback
                 raise error
 
+    def pull_sync(self) -> tuple[int, _T] | None:
+        """The next item of a plain iterable (no coroutine: it is the common case)."""
+        if self.exhausted:
+            return None
+        assert self.sync_source is not None
+        try:
+            item = next(self.sync_source)
+        except StopIteration:
+            self.exhausted = True
+            return None
+        self.results.append(_PENDING)
+        return len(self.results) - 1, item
+
     async def pull(self) -> tuple[int, _T] | None:
         if self.sync_source is not None:
+            return self.pull_sync()
+        assert self.async_source is not None
+        async with self.pull_lock:  # an async iterator is advanced by one worker at a time
             if self.exhausted:
                 return None
             try:
-                item = next(self.sync_source)
-            except StopIteration:
+                item = await anext(self.async_source)
+            except StopAsyncIteration:
                 self.exhausted = True
                 return None
-        else:
-            assert self.async_source is not None
-            async with self.pull_lock:  # an async iterator is advanced by one worker at a time
-                if self.exhausted:
-                    return None
-                try:
-                    item = await anext(self.async_source)
-                except StopAsyncIteration:
-                    self.exhausted = True
-                    return None
         self.results.append(_PENDING)
         return len(self.results) - 1, item
 
     async def work(self) -> None:
-        while (pulled := await self.pull()) is not None:
+        synchronous = self.sync_source is not None
+        while (pulled := self.pull_sync() if synchronous else await self.pull()) is not None:
             index, item = pulled
             try:
                 self.results[index] = await self.fn(item)

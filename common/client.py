@@ -41,6 +41,7 @@ from .files import Download, DownloadStream, FileSource, Multipart, Upload, safe
 from .limits import (
     CoolDownTooLong,
     Limits,
+    LimitWaitTooLong,
     LocalRateLimiter,
     Quota,
     RateLimit,
@@ -48,6 +49,7 @@ from .limits import (
     RateLimitStatus,
     WindowQuota,
     _nothing,
+    describe_limit,
 )
 from .logs import log_exchange, log_retry
 from .messages import Request, Response, Timeout
@@ -211,6 +213,15 @@ class ClientOptions(TypedDict, total=False):
     connector: aiohttp.BaseConnector | None
     max_response_size: int | None
     download_timeout: Timeout | float | None
+    max_wait: float | None
+
+
+def _max_wait(value: NotGivenOr[float | None]) -> NotGivenOr[float | None]:
+    if isinstance(value, NotGiven) or value is None:
+        return value
+    if isinstance(value, bool) or not value >= 0:
+        raise InvalidRequestError("max_wait must be a number of seconds >= 0, or None")
+    return float(value)
 
 
 @attrs.frozen
@@ -222,6 +233,8 @@ class _Options:
     headers: Mapping[str, str]
     hooks: Hooks | None = None
     download_timeout: Timeout = DOWNLOAD_TIMEOUT
+    #: Seconds a call may wait for the limits; NOT_GIVEN: its timeout's total.
+    max_wait: NotGivenOr[float | None] = NOT_GIVEN
 
 
 @attrs.define
@@ -229,6 +242,8 @@ class _Shared:
     """What a client and all its ``with_options`` copies share."""
 
     base_url: URL
+    #: ``str(base_url)``, built once: every request's URL starts with it.
+    base_text: str
     transport: AiohttpTransport
     auth: Auth | None
     limits: Limits
@@ -283,6 +298,7 @@ class BaseClient:
         connector: aiohttp.BaseConnector | None = None,
         max_response_size: int | None = MAX_RESPONSE_SIZE,
         download_timeout: NotGivenOr[Timeout | float | None] = NOT_GIVEN,
+        max_wait: NotGivenOr[float | None] = NOT_GIVEN,
     ) -> None:
         url = _check_base_url(base_url, allow_insecure_http)
         if session is not None and (connector is not None or proxy is not None or trust_env):
@@ -315,12 +331,14 @@ class BaseClient:
             download_timeout=DOWNLOAD_TIMEOUT
             if isinstance(download_timeout, NotGiven)
             else Timeout.coerce(download_timeout),
+            max_wait=_max_wait(max_wait),
         )
         limiter = _rate_limiter(
             self.default_rate_limit if isinstance(rate_limit, NotGiven) else rate_limit
         )
         self._shared = _Shared(
             base_url=url,
+            base_text=str(url),
             transport=AiohttpTransport(
                 SessionHolder(
                     borrowed=session,
@@ -407,6 +425,7 @@ class BaseClient:
         headers: NotGivenOr[Mapping[str, str]] = NOT_GIVEN,
         hooks: NotGivenOr[Hooks | None] = NOT_GIVEN,
         download_timeout: NotGivenOr[Timeout | float | None] = NOT_GIVEN,
+        max_wait: NotGivenOr[float | None] = NOT_GIVEN,
     ) -> _C:
         """A light copy with other per-call options, sharing session, auth and limits."""
         options = self._options
@@ -425,6 +444,7 @@ class BaseClient:
             download_timeout=options.download_timeout
             if isinstance(download_timeout, NotGiven)
             else Timeout.coerce(download_timeout),
+            max_wait=options.max_wait if isinstance(max_wait, NotGiven) else _max_wait(max_wait),
         )
         clone = copy.copy(self)
         # Resources cached on the original are bound to it: the copy builds its own.
@@ -457,9 +477,9 @@ class BaseClient:
                     f"{redact_url(url.with_query(None))}"
                 )
             return url
-        if path_or_url and not path_or_url.startswith("/"):
+        if path_or_url and path_or_url[0] != "/":
             path_or_url = "/" + path_or_url
-        return URL(str(base) + path_or_url, encoded=True)
+        return URL(self._shared.base_text + path_or_url, encoded=True)
 
     def build_request(
         self,
@@ -475,32 +495,32 @@ class BaseClient:
         authenticate: bool = True,
     ) -> Request:
         """A :class:`Request` from call arguments (no I/O). Invalid arguments raise here."""
-        if json is not None and (data is not None or files):
-            raise InvalidRequestError("give json, or data/files, not both")
-        all_headers = dict(self._options.headers)
+        options = self._options
+        all_headers = dict(options.headers)
         body: bytes | Multipart | None = None
         if json is not None:
+            if data is not None or files:
+                raise InvalidRequestError("give json, or data/files, not both")
             body = _json.dumps(json)
             all_headers["Content-Type"] = "application/json"
         elif files:
             if data is not None and not isinstance(data, Mapping):
                 raise InvalidRequestError("with files, data must be a mapping of form fields")
             body = Multipart.build(files, data)
-        elif isinstance(data, Mapping):
-            body = urlencode(encode_params(data)).encode()
-            all_headers["Content-Type"] = "application/x-www-form-urlencoded"
         elif data is not None:
-            body = data.encode() if isinstance(data, str) else data
+            if isinstance(data, Mapping):
+                body = urlencode(encode_params(data)).encode()
+                all_headers["Content-Type"] = "application/x-www-form-urlencoded"
+            else:
+                body = data.encode() if isinstance(data, str) else data
         if headers:
             all_headers.update(headers)
         return Request(
             method=method.upper(),
             url=self._url(path),
             headers=all_headers,
-            timeout=self._options.timeout
-            if isinstance(timeout, NotGiven)
-            else Timeout.coerce(timeout),
-            params=encode_params(params),
+            timeout=options.timeout if timeout is NOT_GIVEN else Timeout.coerce(timeout),
+            params=encode_params(params) if params else [],
             body=body,
             authenticate=authenticate,
             operation=current_operation(),
@@ -649,7 +669,15 @@ class BaseClient:
 
         Returns the final 2xx response; error statuses raise typed errors.
         """
-        response = await self._send(request, stream=False)
+        shared = self._shared
+        if shared.state is not ClientState.OPENED:
+            self._check_open()
+            shared.state = ClientState.OPENED
+        if self._options.hooks is None and shared.telemetry is None:
+            # The hot path: nothing observes the call, so nothing is built to observe it.
+            response = await self._follow(request, stream=False, observed=None)
+        else:
+            response = await self._send(request, stream=False)
         assert isinstance(response, Response)
         note_response(response)
         return response
@@ -679,8 +707,10 @@ class BaseClient:
             ) from None
 
     async def _send(self, request: Request, *, stream: bool) -> Response | StreamedBody:
-        self._check_open()
-        self._shared.state = ClientState.OPENED
+        shared = self._shared
+        if shared.state is not ClientState.OPENED:
+            self._check_open()
+            shared.state = ClientState.OPENED
         observed = self._observe(request)
         if observed is None:
             return await self._follow(request, stream=stream, observed=None)
@@ -711,14 +741,41 @@ class BaseClient:
     async def _follow(
         self, request: Request, *, stream: bool, observed: Observation | None
     ) -> Response | StreamedBody:
-        """Send *request*, following redirects; raise the typed error of a failed answer."""
+        """Send *request*, following redirects; raise the typed error of a failed answer.
+
+        Each request's first attempt is made here, inline; the retry machinery (:meth:`_retry`)
+        runs only when that attempt's answer asks for another.
+        """
         for _ in range(_MAX_REDIRECTS + 1):
-            outcome, attempts = await self._send_with_retries(
-                request, stream=stream, observed=observed
-            )
+            try:
+                outcome = await self._attempt(request, 1, stream=stream, observed=observed)
+                if outcome.status == 401:
+                    auth = self._reauthenticator(outcome, request, _replayable(request.body))
+                    if auth is not None and await auth.on_unauthorized(request, self):
+                        await _release(outcome)
+                        outcome = await self._attempt(request, 1, stream=stream, observed=observed)
+            except ApiError as err:
+                err.attempts = 1
+                if not isinstance(err, TransportError):
+                    raise
+                first: Response | StreamedBody | TransportError = err
+            else:
+                first = outcome
+            attempts = 1
+            if isinstance(first, TransportError) or (
+                first.status == 429 or first.status in self._options.retry.retry_statuses
+            ):
+                outcome, attempts = await self._retry(
+                    request, first, stream=stream, observed=observed
+                )
             if isinstance(outcome, StreamedBody):
                 return outcome
-            if outcome.status in _REDIRECTS and "Location" in outcome.headers:
+            status = outcome.status
+            if 200 <= status < 300:
+                if attempts != 1:  # retried: errors decoding the body say so (rare path)
+                    outcome = attrs.evolve(outcome, attempts=attempts)
+                return outcome
+            if status in _REDIRECTS and "Location" in outcome.headers:
                 following = self._redirected(request, outcome)
                 if isinstance(following, Request):
                     request = following
@@ -730,11 +787,7 @@ class BaseClient:
                 error = status_error(outcome, self.error_parser, attempts=attempts)
                 error.message = following
                 raise error
-            if not outcome.is_success:
-                raise status_error(outcome, self.error_parser, attempts=attempts)
-            if attempts != 1:  # retried: errors decoding the body say so (rare path)
-                outcome = attrs.evolve(outcome, attempts=attempts)
-            return outcome
+            raise status_error(outcome, self.error_parser, attempts=attempts)
         raise TransportError(
             f"more than {_MAX_REDIRECTS} redirects",
             method=request.method,
@@ -818,28 +871,38 @@ class BaseClient:
             authenticate=request.authenticate and same_origin,
         )
 
-    async def _send_with_retries(
-        self, request: Request, *, stream: bool, observed: Observation | None
+    def _reauthenticator(
+        self, outcome: Response | StreamedBody, request: Request, replayable: bool
+    ) -> Auth | None:
+        """The auth strategy to ask about a 401 (it may refresh and replay once), if any."""
+        auth = self._shared.auth
+        if outcome.status == 401 and replayable and request.authenticate and auth is not None:
+            return auth
+        return None
+
+    async def _retry(
+        self,
+        request: Request,
+        first: Response | StreamedBody | TransportError,
+        *,
+        stream: bool,
+        observed: Observation | None,
     ) -> tuple[Response | StreamedBody, int]:
+        """Attempts 2..N, after a first one that may be retried (the slow path)."""
         shared = self._shared
         policy = self._options.retry
         replayable = _replayable(request.body)
         if not replayable:
             policy = attrs.evolve(policy, max_retries=0)  # an async iterator is read once
-        attempts = 0
+        attempts = 1
 
         async def attempt(number: int) -> Outcome:
             nonlocal attempts
             attempts = number
             try:
                 outcome = await self._attempt(request, number, stream=stream, observed=observed)
-                if (
-                    outcome.status == 401
-                    and replayable
-                    and request.authenticate
-                    and shared.auth is not None
-                    and await shared.auth.on_unauthorized(request, self)
-                ):
+                auth = self._reauthenticator(outcome, request, replayable)
+                if auth is not None and await auth.on_unauthorized(request, self):
                     await _release(outcome)
                     outcome = await self._attempt(request, number, stream=stream, observed=observed)
             except ApiError as err:
@@ -866,16 +929,24 @@ class BaseClient:
             method=request.method,
             cooldown=shared.limits.cooldown,
             before_retry=before_retry,
+            first=first,
+            max_wait=self._budget(request),
         )
         assert isinstance(final, (Response, StreamedBody))
         return final, attempts
+
+    def _budget(self, request: Request) -> float | None:
+        """Seconds *request* may wait for the limits: ``max_wait``, else its timeout's total."""
+        max_wait = self._options.max_wait
+        return request.timeout.total if isinstance(max_wait, NotGiven) else max_wait
 
     async def _attempt(
         self, request: Request, number: int, *, stream: bool, observed: Observation | None
     ) -> Response | StreamedBody:
         shared = self._shared
-        if request.authenticate and shared.auth is not None:
-            await shared.auth.apply(request, self)
+        auth = shared.auth
+        if auth is not None and request.authenticate:
+            await auth.apply(request, self)
         bad = bad_header(request.headers)
         if bad is not None:  # a CR/LF in a key, an origin, a header: nothing is sent
             raise InvalidRequestError(
@@ -884,42 +955,30 @@ class BaseClient:
                 url=redact_url(request.url),
                 attempts=number,
             )
-        cap = self._options.retry.max_retry_after
-        held = shared.limits.cooldown.remaining()
-        if held > cap:
-            # A spent budget (or a 429) asks for a longer wait than we would ever retry after:
-            # say so at once rather than hang every call of the client until then.
-            raise self._spent(request, held, number)
-        if observed is not None:
-            if held > 0:
-                await observed.held(held)
-            await observed.request()
+        limits = shared.limits
+        # The hot path takes a free slot without awaiting (no rate limiter, no cool-down ever
+        # started, nothing observing); anything else waits in _wait_for_limits.
+        release = limits.try_acquire() if observed is None else None
+        if release is None:
+            release = await self._wait_for_limits(request, number, observed)
         started = time.perf_counter()
-        try:
-            # The cool-down is checked again as the last step, once a slot is ours.
-            release = await shared.limits.acquire(max_cooldown=cap)
-        except CoolDownTooLong as err:
-            spent = self._spent(request, err.remaining, number)
-            if observed is not None:  # the attempt began: it ends here, unsent
-                elapsed = time.perf_counter() - started
-                await observed.response(elapsed=elapsed, error=type(spent).__name__)
-            raise spent from None
+        logger = shared.logger
         try:
             if not stream:
                 response = await shared.transport.send(request)
-                shared.limits.server.observe(response.headers)
+                limits.server.observe(response.headers)
             else:
                 streamed = await shared.transport.stream(request)
-                shared.limits.server.observe(streamed.headers)
+                limits.server.observe(streamed.headers)
                 if 200 <= streamed.status < 300:
-                    log_exchange(
-                        shared.logger,
-                        request,
-                        attempt=number,
-                        elapsed=time.perf_counter() - started,
-                        secret_headers=shared.secret_headers,
-                        status=streamed.status,
-                    )
+                    if logger.isEnabledFor(logging.INFO):
+                        log_exchange(
+                            logger,
+                            request,
+                            attempt=number,
+                            elapsed=time.perf_counter() - started,
+                            secret_headers=shared.secret_headers,
+                        )
                     # The slot stays taken while the body streams; closing the stream frees it.
                     streamed.on_close(release)
                     release = _nothing
@@ -936,37 +995,107 @@ class BaseClient:
                 response = await _read_whole(streamed, request, started)
         except ApiError as err:
             elapsed = time.perf_counter() - started
-            log_exchange(
-                shared.logger,
-                request,
-                attempt=number,
-                elapsed=elapsed,
-                error=err,
-                secret_headers=shared.secret_headers,
-            )
+            if logger.isEnabledFor(logging.WARNING):
+                log_exchange(
+                    logger,
+                    request,
+                    attempt=number,
+                    elapsed=elapsed,
+                    error=err,
+                    secret_headers=shared.secret_headers,
+                )
             if observed is not None:
                 await observed.response(elapsed=elapsed, error=type(err).__name__)
             raise
         finally:
             release()
-        log_exchange(
-            shared.logger,
-            request,
-            attempt=number,
-            elapsed=response.elapsed,
-            response=response,
-            secret_headers=shared.secret_headers,
-        )
+        if logger.isEnabledFor(logging.INFO):  # the one logging check of a quiet exchange
+            log_exchange(
+                logger,
+                request,
+                attempt=number,
+                elapsed=response.elapsed,
+                response=response,
+                secret_headers=shared.secret_headers,
+            )
         if observed is not None:
             await observed.response(elapsed=response.elapsed, status=response.status)
         return response
 
-    def _spent(self, request: Request, held: float, number: int) -> RateLimitError:
+    async def _wait_for_limits(
+        self, request: Request, number: int, observed: Observation | None
+    ) -> Callable[[], None]:
+        """Wait for the cool-down, a slot and a rate token (the slow path of an attempt);
+        raise :class:`RateLimitError` at once when they cannot be had within the budget."""
+        limits = self._shared.limits
         cap = self._options.retry.max_retry_after
+        budget = self._budget(request)
+        held = limits.held()
+        if held > cap or (budget is not None and held > budget):
+            # A spent budget (or a 429) asks for a longer wait than we would ever retry
+            # after, or than this call may wait: say so at once rather than hang until then.
+            raise self._spent(request, held, number, budget)
+        if observed is not None:
+            if held > 0:
+                await observed.held(held)
+            await observed.request()
+        started = time.perf_counter()
+        try:
+            # The cool-down is checked again as the last step, once a slot is ours.
+            return await limits.acquire(max_cooldown=cap, max_wait=budget)
+        except LimitWaitTooLong as err:
+            spent = self._too_long(request, err, number, budget)
+            if observed is not None:  # the attempt began: it ends here, unsent
+                elapsed = time.perf_counter() - started
+                await observed.response(elapsed=elapsed, error=type(spent).__name__)
+            raise spent from None
+
+    def _spent(
+        self, request: Request, held: float, number: int, budget: float | None = None
+    ) -> RateLimitError:
+        """The error of a call the cool-down would hold longer than it may wait."""
+        cap = self._options.retry.max_retry_after
+        if held > cap and (budget is None or cap <= budget):
+            message = (
+                f"the {self.vendor} rate limit is spent for {held:.0f} s more, "
+                f"above max_retry_after ({cap:g} s)"
+            )
+        else:
+            message = (
+                f"the {self.vendor} rate limit is spent for {held:.1f} s more, longer than "
+                f"this call may wait ({budget:g} s: max_wait, else its timeout); not sent"
+            )
         return RateLimitError(
-            f"the {self.vendor} rate limit is spent for {held:.0f} s more, "
-            f"above max_retry_after ({cap:g} s)",
+            message,
             retry_after=held,
+            status=429,
+            method=request.method,
+            url=redact_url(request.url),
+            attempts=number,
+        )
+
+    def _too_long(
+        self, request: Request, err: LimitWaitTooLong, number: int, budget: float | None
+    ) -> RateLimitError:
+        """The error of a call whose limits cannot be had within its budget."""
+        if isinstance(err, CoolDownTooLong):
+            return self._spent(request, err.remaining, number, budget)
+        limiter = self._shared.limits.rate_limiter
+        what = f"the {self.vendor} rate limit ({describe_limit(limiter)})"
+        bound = err.bound if budget is None else budget
+        if err.remaining is None:
+            message = (
+                f"{what} gave no slot within {bound:g} s (max_wait, else the call's timeout); "
+                "not sent"
+            )
+        else:
+            message = (
+                f"{what} has no free slot for {err.remaining:.1f} s, longer than this call may "
+                f"wait ({bound:g} s: max_wait, else its timeout); not sent"
+            )
+        return RateLimitError(
+            message,
+            retry_after=err.remaining,
             status=429,
             method=request.method,
             url=redact_url(request.url),
@@ -975,7 +1104,7 @@ class BaseClient:
 
 
 def _replayable(body: bytes | Multipart | None) -> bool:
-    return not isinstance(body, Multipart) or body.replayable
+    return body is None or not isinstance(body, Multipart) or body.replayable
 
 
 async def _read_whole(streamed: StreamedBody, request: Request, started: float) -> Response:

@@ -155,14 +155,14 @@ class DownloadStream:
 
     def __init__(self, source: ChunkSource, *, filename: str | None) -> None:
         self._source = source
-        self.status = source.status
-        self.headers = source.headers
+        self.status: int = source.status
+        self.headers: Mapping[str, str] = source.headers
         #: The filename the server suggested (Content-Disposition), made safe; else ``None``.
-        self.filename = filename
+        self.filename: str | None = filename
         content_type = source.headers.get("Content-Type")
-        self.content_type = content_type.split(";")[0].strip() if content_type else None
+        self.content_type: str | None = content_type.split(";")[0].strip() if content_type else None
         length = source.headers.get("Content-Length")
-        self.content_length = int(length) if length and length.isdigit() else None
+        self.content_length: int | None = int(length) if length and length.isdigit() else None
 
     def iter_bytes(self, chunk_size: int = _DEFAULT_CHUNK) -> AsyncIterator[bytes]:
         """The body, chunk by chunk."""

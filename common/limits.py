@@ -9,6 +9,17 @@ The rate limiter is pluggable (:class:`RateLimiter`): the default is a local lea
 quotas in this process, and
 :class:`common.limits_redis.RedisRateLimiter` (the ``redis`` extra) shares one quota between
 processes and hosts. A client accepts any of them as ``rate_limit=``.
+
+**Bounded waits.** A call waits for these limits at most its budget (the client's
+``max_wait``, by default the call's ``timeout`` total). A limiter that knows its schedule
+(:class:`BoundedRateLimiter`: both of this module's) says at once when its next free slot is
+further away than that, and nothing is counted; the client then raises
+:class:`~common.errors.RateLimitError` with ``retry_after``, the seconds until the slot frees.
+Any other limiter is given the budget to answer in (see :meth:`Limits.acquire`).
+
+**Cost.** Nothing here scales with the number of callers waiting: every waiter sleeps until
+its own moment (a rate slot is reserved, not raced for), and a freed concurrency slot wakes
+exactly one waiter.
 """
 
 from __future__ import annotations
@@ -25,12 +36,15 @@ import attrs
 from .retry import parse_retry_after
 
 __all__ = [
+    "BoundedRateLimiter",
     "ConcurrencyGate",
     "CoolDown",
     "CoolDownTooLong",
+    "LimitWaitTooLong",
     "Limits",
     "LocalRateLimiter",
     "Quota",
+    "QuotaWaitTooLong",
     "RateLimit",
     "RateLimiter",
     "WindowQuota",
@@ -70,6 +84,44 @@ class RateLimiter(Protocol):
 
     async def acquire(self) -> None:
         """Wait until one more request may be sent now, and count it (see the class docs)."""
+
+
+@runtime_checkable
+class BoundedRateLimiter(RateLimiter, Protocol):
+    """A :class:`RateLimiter` that knows in advance how long a slot is away.
+
+    ``acquire_within(max_wait)`` is ``acquire()`` for a caller who will not wait more than
+    *max_wait* seconds: when the next slot it could take is further away than that, it raises
+    :class:`QuotaWaitTooLong` at once, with the seconds until that slot, and counts nothing.
+    The client uses it whenever the limiter has it (:class:`LocalRateLimiter` and
+    :class:`WindowQuota` do), so a call fails at once rather than after waiting in vain.
+    """
+
+    async def acquire_within(self, max_wait: float) -> None:
+        """Like :meth:`acquire`, waiting at most *max_wait* seconds (see the class docs)."""
+
+
+class LimitWaitTooLong(Exception):
+    """A wait for the client's limits longer than the caller accepts; nothing was counted.
+
+    The client turns it into :class:`~common.errors.RateLimitError` with the request's method
+    and URL. ``remaining`` is the number of seconds until the limit frees (``None`` when the
+    limiter cannot tell), ``bound`` the seconds the caller would have waited.
+    """
+
+    what = "the rate limit"
+
+    def __init__(self, remaining: float | None, bound: float | None = None) -> None:
+        when = "an unknown time" if remaining is None else f"{remaining:.1f} s"
+        super().__init__(f"{self.what} frees in {when}")
+        self.remaining = remaining
+        self.bound = bound
+
+
+class QuotaWaitTooLong(LimitWaitTooLong):
+    """The rate limiter has no slot within the wait the caller accepts."""
+
+    what = "the rate limiter's next slot"
 
 
 @attrs.frozen
@@ -116,13 +168,29 @@ class LocalRateLimiter:
         self._next = float("-inf")  # when the next request would go at the steady rate
         self._lock = threading.Lock()
 
-    async def acquire(self) -> None:
+    def _reserve(self, max_wait: float | None) -> float:
+        """Take the next slot and return the seconds until it; past *max_wait*, take none and
+        raise :class:`QuotaWaitTooLong`."""
         with self._lock:
             now = time.monotonic()
             slot = max(now, self._next - self._tolerance)
+            wait = slot - now
+            if max_wait is not None and wait > max_wait:
+                raise QuotaWaitTooLong(wait, max_wait)
             self._next = max(self._next, slot) + self._interval
-        if slot > now:
-            await asyncio.sleep(slot - now)
+        return wait
+
+    async def acquire(self) -> None:
+        wait = self._reserve(None)
+        if wait > 0:
+            await asyncio.sleep(wait)
+
+    async def acquire_within(self, max_wait: float) -> None:
+        """:meth:`acquire`, or :class:`QuotaWaitTooLong` at once when the next slot is more
+        than *max_wait* seconds away (no slot is taken then)."""
+        wait = self._reserve(max_wait)
+        if wait > 0:
+            await asyncio.sleep(wait)
 
     def __repr__(self) -> str:
         return f"LocalRateLimiter({self.limit!r})"
@@ -138,6 +206,17 @@ class Quota:
 
     #: ``(requests, seconds)`` pairs; every one of them must have room for a request to go.
     windows: tuple[tuple[int, float], ...] = attrs.field(converter=_windows)
+    #: Seconds each request occupies its windows beyond their length, in
+    #: :class:`WindowQuota`: a request reaches the vendor later than it leaves, by a varying
+    #: delay (a connection to open, a busy loop), so two requests sent a window apart can
+    #: arrive a little less than a window apart and be counted together. ``0.0`` keeps the
+    #: windows exact. A call may wait the margin on top of its ``max_wait`` (it is spacing
+    #: of ours, not the vendor's budget): with a one-minute window and the default 60 s
+    #: budget, a batch still queues. (:class:`~common.limits_redis.RedisRateLimiter` has its
+    #: own ``margin``.)
+    margin: float = attrs.field(
+        default=0.0, kw_only=True, converter=float, validator=attrs.validators.ge(0)
+    )
 
     @windows.validator
     def _check(self, attribute: attrs.Attribute[Any], value: tuple[tuple[int, float], ...]) -> None:
@@ -164,6 +243,13 @@ class WindowQuota:
     Vendors whose plans count requests per minute and per day (IntakeQ: 10 and 500) use it
     so that a batch queues instead of failing; :meth:`usage` tells a long job how much of
     each budget it has spent. ``clock`` and ``sleep`` can be replaced to simulate time.
+
+    Every call reserves the earliest moment at which each window has room (after the
+    reservations already made: first come, first served) and sleeps until then, so waiters
+    never race each other for a slot, and :meth:`acquire_within` knows at once whether that
+    moment is within the caller's wait (as the vendor counts: the quota's ``margin`` may come
+    on top). Each window keeps the times of its last ``count`` requests only; a cancelled
+    wait keeps its reservation (fewer requests, never more).
     """
 
     def __init__(
@@ -176,36 +262,57 @@ class WindowQuota:
         self.quota = quota
         self._clock = clock
         self._sleep = sleep
-        self._sent: list[deque[float]] = [deque() for _ in quota.windows]
+        self._margin = quota.margin
+        # The times (sent or reserved, in order) of each window's last `count` requests.
+        self._sent: list[deque[float]] = [deque(maxlen=count) for count, _ in quota.windows]
         self._lock = threading.Lock()  # threads sharing the quota check and count as one
 
-    def _wait_needed(self, now: float) -> float:
-        wait = 0.0
-        for (limit, per), sent in zip(self.quota.windows, self._sent, strict=True):
-            while sent and sent[0] <= now - per:
-                sent.popleft()
-            if len(sent) >= limit:
-                wait = max(wait, sent[0] + per - now)
+    def _reserve(self, max_wait: float | None) -> float:
+        """Reserve the earliest moment every window has room; return the seconds until it.
+
+        Past *max_wait*, reserve nothing and raise :class:`QuotaWaitTooLong`.
+        """
+        with self._lock:
+            now = self._clock()
+            at = now
+            for (count, per), sent in zip(self.quota.windows, self._sent, strict=True):
+                if sent:
+                    at = max(at, sent[-1])  # never ahead of a reservation already made
+                    if len(sent) == count:  # full: room once the oldest of these leaves
+                        at = max(at, sent[0] + per + self._margin)
+            wait = at - now
+            # The margin is our spacing, not the vendor's budget: a call whose slot opens
+            # within its wait as the vendor counts may wait the margin on top.
+            if max_wait is not None and wait > max_wait + self._margin:
+                raise QuotaWaitTooLong(wait, max_wait)
+            for sent in self._sent:
+                sent.append(at)
         return wait
 
     async def acquire(self) -> None:
-        while True:
-            with self._lock:
-                now = self._clock()
-                wait = self._wait_needed(now)
-                if wait <= 0:
-                    for sent in self._sent:
-                        sent.append(now)
-                    return
+        wait = self._reserve(None)
+        if wait > 0:
+            await self._sleep(wait)
+
+    async def acquire_within(self, max_wait: float) -> None:
+        """:meth:`acquire`, or :class:`QuotaWaitTooLong` at once when no window has room
+        within *max_wait* seconds (nothing is counted then)."""
+        wait = self._reserve(max_wait)
+        if wait > 0:
             await self._sleep(wait)
 
     def usage(self) -> list[WindowUsage]:
-        """Requests sent in each window, as of now (this process's count)."""
+        """Requests sent in each window, as of now (this process's count; requests still
+        waiting for their reserved moment are not counted yet)."""
         with self._lock:
-            self._wait_needed(self._clock())  # drops what has left the windows
+            now = self._clock()
+            used = [
+                sum(1 for stamp in sent if now - per < stamp <= now)
+                for (_, per), sent in zip(self.quota.windows, self._sent, strict=True)
+            ]
         return [
-            WindowUsage(limit=limit, per=per, used=len(sent))
-            for (limit, per), sent in zip(self.quota.windows, self._sent, strict=True)
+            WindowUsage(limit=count, per=per, used=spent)
+            for (count, per), spent in zip(self.quota.windows, used, strict=True)
         ]
 
     def __repr__(self) -> str:
@@ -219,6 +326,12 @@ class CoolDown:
 
     def __init__(self) -> None:
         self._until = 0.0
+
+    @property
+    def ever_set(self) -> bool:
+        """Whether any 429 or spent budget ever started a cool-down (one attribute read:
+        the hot path skips every clock reading while it is ``False``)."""
+        return self._until != 0.0
 
     def extend(self, seconds: float) -> None:
         """Hold every request for at least *seconds* from now (never shortens a wait)."""
@@ -238,20 +351,22 @@ class CoolDown:
         # A loop, not one sleep: another 429 may push the deadline while we sleep.
         while (left := self._until - time.monotonic()) > 0:
             if limit is not None and left > limit:
-                raise CoolDownTooLong(left)
+                raise CoolDownTooLong(left, limit)
             await asyncio.sleep(left)
 
 
-class CoolDownTooLong(Exception):
+class CoolDownTooLong(LimitWaitTooLong):
     """The shared cool-down asks for a longer wait than the caller accepts.
 
     The client turns it into :class:`~common.errors.RateLimitError` with the request's
     method and URL; ``remaining`` is the number of seconds left.
     """
 
-    def __init__(self, remaining: float) -> None:
-        super().__init__(f"the cool-down has {remaining:.1f} s left")
-        self.remaining = remaining
+    what = "the cool-down"
+    remaining: float
+
+    def __init__(self, remaining: float, bound: float | None = None) -> None:
+        super().__init__(remaining, bound)
 
 
 @attrs.frozen
@@ -314,6 +429,9 @@ class ServerBudget:
 
     def observe(self, headers: Mapping[str, str]) -> None:
         """Note the figures an answer's *headers* carry (cheap when they carry none)."""
+        limit_name, remaining_name, _ = self._names
+        if remaining_name not in headers and limit_name not in headers:
+            return  # the usual answer: two lookups, nothing built
         status = read_rate_limit(headers, self._names)
         if status is None:
             return
@@ -457,7 +575,27 @@ class Limits:
         sizes = [n for n in (max_concurrency, pool_size) if n is not None]
         self._gate = ConcurrencyGate(min(sizes)) if sizes else None
 
-    async def acquire(self, *, max_cooldown: float | None = None) -> Callable[[], None]:
+    def held(self) -> float:
+        """Seconds the cool-down still holds every request (``0.0`` at once when no 429 or
+        spent budget was ever seen: no clock is read then)."""
+        cooldown = self.cooldown
+        return cooldown.remaining() if cooldown._until else 0.0
+
+    def try_acquire(self) -> Callable[[], None] | None:
+        """The release of a concurrency slot taken without waiting, or ``None`` when
+        :meth:`acquire` must be awaited instead (a rate limiter to ask, a cool-down that was
+        ever started, or no free slot). Nothing is awaited: the hot path of a client without
+        a rate limit costs one locked increment."""
+        if self.rate_limiter is not None or self.cooldown._until:
+            return None
+        gate = self._gate
+        if gate is None:
+            return _nothing
+        return gate.release if gate.try_acquire() else None
+
+    async def acquire(
+        self, *, max_cooldown: float | None = None, max_wait: float | None = None
+    ) -> Callable[[], None]:
         """Wait for the cool-down, a concurrency slot and a rate token; return the release.
 
         The cool-down is checked first (no slot is held while a 429's window runs) and again
@@ -466,11 +604,21 @@ class Limits:
         longer than *max_cooldown* seconds raises :class:`CoolDownTooLong` instead of
         waiting (nothing is held then). The release frees exactly the slot taken here (safe
         to call once, from any code path, in any thread).
+
+        *max_wait* bounds the waits for the cool-down and the rate token together, counted
+        from this call: a cool-down, or a rate limiter's next slot, further away than what
+        is left of it raises :class:`CoolDownTooLong` or :class:`QuotaWaitTooLong` at once
+        (a :class:`BoundedRateLimiter` says so without counting anything). A limiter with
+        ``acquire()`` only gets what is left of *max_wait* (at least
+        :data:`MIN_LIMITER_WAIT`) to grant its slot, and its wait is then cancelled
+        (``remaining`` unknown). The wait for a concurrency slot is not bounded by it
+        (requests in flight end within their own timeouts), but it uses up the budget.
         """
         cooldown = self.cooldown
         gate = self._gate
+        deadline = None if max_wait is None else time.monotonic() + max_wait
         if cooldown._until:  # a 429 (or a spent server budget) was ever seen: maybe wait
-            await cooldown.wait(max_cooldown)
+            await cooldown.wait(_tighter(max_cooldown, max_wait))
         if gate is None:
             if self.rate_limiter is None:
                 return _nothing  # an unlimited client: nothing awaited
@@ -478,15 +626,38 @@ class Limits:
             await gate.acquire()
         try:
             if self.rate_limiter is not None:
-                await self.rate_limiter.acquire()
+                await self._rate_token(self.rate_limiter, deadline)
             if cooldown._until:
                 # The last step before the wire: a 429 may have arrived while we queued.
-                await cooldown.wait(max_cooldown)
+                await cooldown.wait(_tighter(max_cooldown, _left(deadline)))
         except BaseException:
             if gate is not None:
                 gate.release()
             raise
         return _nothing if gate is None else gate.release
+
+    @staticmethod
+    async def _rate_token(limiter: RateLimiter, deadline: float | None) -> None:
+        if deadline is None:
+            await limiter.acquire()
+            return
+        left = max(deadline - time.monotonic(), 0.0)
+        if isinstance(limiter, (LocalRateLimiter, WindowQuota)):
+            await limiter.acquire_within(left)
+            return
+        within = getattr(limiter, "acquire_within", None)
+        if within is not None:
+            await within(left)
+            return
+        # A limiter that cannot tell its wait in advance: give it the budget to answer in.
+        allowed = max(left, MIN_LIMITER_WAIT)
+        started = time.monotonic()
+        try:
+            await asyncio.wait_for(limiter.acquire(), allowed)
+        except asyncio.TimeoutError:
+            if time.monotonic() - started < allowed:
+                raise  # the limiter's own error, not our deadline
+            raise QuotaWaitTooLong(None, left) from None
 
     def __repr__(self) -> str:
         return f"Limits(rate_limiter={self.rate_limiter!r}, max_concurrency={self.max_concurrency})"
@@ -494,3 +665,29 @@ class Limits:
 
 def _nothing() -> None:
     return None
+
+
+def describe_limit(limiter: RateLimiter | None) -> str:
+    """A rate limiter's budget in words, for messages: ``"10 per 60 s and 500 per 86400 s"``."""
+    if isinstance(limiter, LocalRateLimiter):
+        limit = limiter.limit
+        return f"{limit.rate:g} per {limit.per:g} s"
+    if isinstance(limiter, WindowQuota):
+        return " and ".join(f"{count} per {per:g} s" for count, per in limiter.quota.windows)
+    return type(limiter).__name__
+
+
+#: The least time a rate limiter without ``acquire_within`` is given to grant a slot, even
+#: to a call with ``max_wait=0``: one round trip to a shared store (Redis) must fit in it.
+MIN_LIMITER_WAIT: Final = 0.05
+
+
+def _left(deadline: float | None) -> float | None:
+    return None if deadline is None else max(deadline - time.monotonic(), 0.0)
+
+
+def _tighter(a: float | None, b: float | None) -> float | None:
+    """The smaller of two optional bounds (``None``: no bound)."""
+    if a is None:
+        return b
+    return a if b is None or a <= b else b

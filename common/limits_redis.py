@@ -73,10 +73,10 @@ try:
     from redis.backoff import NoBackoff
     from redis.commands.core import AsyncScript
     from redis.exceptions import RedisError
-except ImportError as err:  # pragma: no cover - depends on the installed extras
+except ImportError as _missing:  # pragma: no cover - depends on the installed extras
     raise ImportError(
         "common.limits_redis needs redis-py: pip install 'vendor-clients-async[redis]'"
-    ) from err
+    ) from _missing
 
 __all__ = ["RateLimiterUnavailableError", "RedisRateLimiter"]
 
@@ -186,11 +186,11 @@ class RedisRateLimiter:
             raise ValueError("margin must be >= 0 seconds")
         if not timeout > 0:
             raise ValueError("timeout must be > 0 seconds")
-        self.windows = _windows(limit)
+        self.windows: tuple[tuple[int, float], ...] = _windows(limit)
         self.limit = limit
         self.key = key
-        self.margin = float(margin)
-        self.timeout = float(timeout)
+        self.margin: float = float(margin)
+        self.timeout: float = float(timeout)
         parse_url(url)  # a ValueError now rather than at the first request
         self._url = url
         self._shown_url = str(URL(url).with_user(None))

@@ -118,13 +118,23 @@ def bad_header(headers: Mapping[str, str]) -> str | None:
     values may be credentials.
     """
     try:
-        names_ok = _HEADER_NAME.match("".join(headers)) is not None and "" not in headers
+        names_ok = _KNOWN_NAMES.issuperset(headers)
+        if not names_ok:
+            names_ok = _HEADER_NAME.match("".join(headers)) is not None and "" not in headers
+            if names_ok and len(_KNOWN_NAMES) < _KNOWN_NAMES_MAX:
+                _KNOWN_NAMES.update(headers)
         values = "".join(headers.values())
     except TypeError:  # a name or a value that is not a string
         return next(str(n) for n, v in headers.items() if not _is_header(n, v))
     if names_ok and (values.isprintable() or _HEADER_VALUE_FORBIDDEN.search(values) is None):
         return None
     return next(n for n, v in headers.items() if not _is_header(n, v))
+
+
+#: Header names already found to be tokens (a client sends the same few on every request):
+#: checking them is then one set operation. Names only, never values; bounded.
+_KNOWN_NAMES: set[object] = set()
+_KNOWN_NAMES_MAX = 256
 
 
 def _is_header(name: object, value: object) -> bool:

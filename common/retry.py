@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import functools
 import math
 import random
 import re
@@ -73,20 +74,36 @@ _MONTHS: Final = (
 )
 _MONTH = "(" + "|".join(_MONTHS) + ")"
 _TIME = r"([0-9]{2}):([0-9]{2}):([0-9]{2})"
-#: The three forms of RFC 9110 section 5.6.7 HTTP-date, exactly (they are case-sensitive).
-_IMF_FIXDATE: Final = re.compile(
-    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), ([0-9]{2}) " + _MONTH + r" ([0-9]{4}) " + _TIME + r" GMT\Z"
-)
-_RFC850_DATE: Final = re.compile(
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), ([0-9]{2})-"
-    + _MONTH
-    + r"-([0-9]{2}) "
-    + _TIME
-    + r" GMT\Z"
-)
-_ASCTIME_DATE: Final = re.compile(
-    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) " + _MONTH + r" ([0-9 ][0-9]) " + _TIME + r" ([0-9]{4})\Z"
-)
+
+
+@functools.cache
+def _date_forms() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The three forms of RFC 9110 section 5.6.7 HTTP-date, exactly (they are
+    case-sensitive): IMF-fixdate, RFC 850, asctime. Compiled on first use: most servers
+    send ``Retry-After`` in seconds, and start-up should not pay for the dates."""
+    return (
+        re.compile(
+            r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), ([0-9]{2}) "
+            + _MONTH
+            + r" ([0-9]{4}) "
+            + _TIME
+            + r" GMT\Z"
+        ),
+        re.compile(
+            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), ([0-9]{2})-"
+            + _MONTH
+            + r"-([0-9]{2}) "
+            + _TIME
+            + r" GMT\Z"
+        ),
+        re.compile(
+            r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) "
+            + _MONTH
+            + r" ([0-9 ][0-9]) "
+            + _TIME
+            + r" ([0-9]{4})\Z"
+        ),
+    )
 
 
 def _decimal(text: str) -> float | None:
@@ -107,9 +124,10 @@ def _decimal(text: str) -> float | None:
 
 def _http_date(text: str, now: float) -> float | None:
     """Seconds from *now* until an RFC 9110 HTTP-date (``None`` if *text* is not one)."""
-    if (match := _IMF_FIXDATE.match(text)) is not None:
+    imf_fixdate, rfc850_date, asctime_date = _date_forms()
+    if (match := imf_fixdate.match(text)) is not None:
         day, month, year, hour, minute, second = match.groups()
-    elif (match := _RFC850_DATE.match(text)) is not None:
+    elif (match := rfc850_date.match(text)) is not None:
         day, month, short_year, hour, minute, second = match.groups()
         # RFC 9110: a two-digit year more than 50 years ahead is in the past century.
         this_year = datetime.datetime.fromtimestamp(now, datetime.timezone.utc).year
@@ -117,7 +135,7 @@ def _http_date(text: str, now: float) -> float | None:
         if year_number > this_year + 50:
             year_number -= 100
         year = str(year_number)
-    elif (match := _ASCTIME_DATE.match(text)) is not None:
+    elif (match := asctime_date.match(text)) is not None:
         month, day, hour, minute, second, year = match.groups()
     else:
         return None
@@ -236,6 +254,9 @@ class _Decider:
     policy: RetryPolicy
     method: str
     cooldown: CoolDownLike | None
+    #: The longest a 429 may make this call wait before its next attempt (``None``: no bound
+    #: beyond ``max_retry_after``); a longer wait ends the call with the 429 at once.
+    max_wait: float | None = None
 
     def wait_for(self, outcome: Outcome | BaseException, attempt: int) -> float | None:
         """Seconds to wait before the next attempt, or ``None`` to stop here."""
@@ -262,12 +283,16 @@ class _Decider:
         if not self.policy.retries_status(self.method, outcome.status):
             return None
         if requested is None:
-            return self.policy.backoff(attempt) if cooldown is None else cooldown.remaining()
-        if not within_cap:
+            wait = self.policy.backoff(attempt) if cooldown is None else cooldown.remaining()
+        elif not within_cap:
             return None
-        if limited and self.cooldown is not None:
-            return self.cooldown.remaining()
-        return requested
+        elif limited and self.cooldown is not None:
+            wait = self.cooldown.remaining()
+        else:
+            wait = requested
+        if limited and self.max_wait is not None and wait > self.max_wait:
+            return None  # the rate limit frees later than this call may wait: stop now
+        return wait
 
 
 async def call_with_retries(
@@ -278,23 +303,28 @@ async def call_with_retries(
     cooldown: CoolDownLike | None = None,
     before_retry: BeforeRetry | None = None,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    first: Outcome | BaseException | None = None,
+    max_wait: float | None = None,
 ) -> Outcome:
     """Run ``attempt(n)`` until its outcome is final under *policy*; return the last response.
 
     ``attempt`` returns a response (any status) or raises a :class:`TransportError`; the last
     one is returned or re-raised unchanged. Whether that is an error is the caller's call.
+    *first* is the outcome of attempt 1 when the caller made it itself (its hot path); then
+    the attempts made here start at 2. *max_wait* bounds the wait a 429 may ask of this call
+    (see :class:`_Decider`).
     """
-    first: Outcome | BaseException
-    try:
-        answer = await attempt(1)
-    except TransportError as err:
-        first = err
-    else:
-        status = answer.status
-        if status != 429 and status not in policy.retry_statuses:
-            return answer  # the happy path: no decision to make, nothing built to make it
-        first = answer
-    decider = _Decider(policy, method.upper(), cooldown)
+    if first is None:
+        try:
+            answer = await attempt(1)
+        except TransportError as err:
+            first = err
+        else:
+            status = answer.status
+            if status != 429 and status not in policy.retry_statuses:
+                return answer  # the happy path: no decision to make, nothing built to make it
+            first = answer
+    decider = _Decider(policy, method.upper(), cooldown, max_wait)
     if decider.wait_for(first, 1) is None:
         if isinstance(first, BaseException):
             raise first

@@ -120,9 +120,9 @@ class StreamedBody:
         self._response = response
         self._request = request
         self._max_size = max_size
-        self.status = response.status
+        self.status: int = response.status
         self.headers: CIMultiDictProxy[str] = response.headers
-        self.url = redact_url(response.url)
+        self.url: str = redact_url(response.url)
         self._on_close: list[Callable[[], None]] = []
 
     @property

@@ -30,7 +30,7 @@ from amiqus_async import ValidationError as AmiqusValidationError
 from amiqus_async.emulator import AmiqusEmulator
 from amiqus_async.models import ClientFileInput, NameInput, RecordInput, RecordStepInput
 from amiqus_async.models import ClientInput as AmiqusClientInput
-from caseupdates_async import CaseUpdatesClient
+from caseupdates_async import TrackopsClient
 from caseupdates_async.emulator import TrackopsEmulator
 from caseupdates_async.models import CaseUpdateChanges, CaseUpdateInput
 from common import (
@@ -293,7 +293,7 @@ async def intakeq_tour(out: Callable[[str], None] = print) -> dict[str, Any]:
     facts: dict[str, Any] = {}
     async with (
         IntakeQEmulator() as emulator,
-        IntakeQClient(api_key=emulator.api_key, base_url=emulator.api_url) as intakeq,
+        IntakeQClient(api_key=emulator.api_key, base_url=emulator.url) as intakeq,
     ):
         out(f"IntakeQ, against its emulator at {emulator.url} (quota: 10/minute, 500/day)")
         client = await intakeq.clients.save(
@@ -328,10 +328,10 @@ async def trackops_tour(out: Callable[[str], None] = print) -> dict[str, Any]:
     facts: dict[str, Any] = {}
     async with (
         TrackopsEmulator() as emulator,
-        CaseUpdatesClient(
+        TrackopsClient(
             username=emulator.username,
             api_token=emulator.api_token,
-            base_url=emulator.api_url,
+            base_url=emulator.url,
             rate_limit=None,
         ) as ops,
     ):
@@ -366,7 +366,7 @@ async def amiqus_tour(out: Callable[[str], None] = print) -> dict[str, Any]:
     fast = RetryPolicy(backoff_base=0.05, backoff_max=0.2)
     async with (
         AmiqusEmulator() as emulator,
-        AmiqusClient(token=emulator.token, base_url=emulator.api_url, retry=fast) as amiqus,
+        AmiqusClient(token=emulator.token, base_url=emulator.url, retry=fast) as amiqus,
     ):
         out(f"Amiqus, against its emulator at {emulator.url}")
         person = await amiqus.clients.create(

@@ -10,11 +10,33 @@ import aiohttp
 import pytest
 from aioresponses import aioresponses
 
+from amilia_async.client import ENVIRONMENT as AMILIA_ENVIRONMENT
+from amiqus_async.client import ENVIRONMENT as AMIQUS_ENVIRONMENT
+from caseupdates_async.client import ENVIRONMENT as TRACKOPS_ENVIRONMENT
+from intakeq_async.client import ENVIRONMENT as INTAKEQ_ENVIRONMENT
 from tests.leaks import no_leaks
 
 pytest_plugins = ["common.testing.pytest_plugin", "pytester"]
 
-__all__ = ["mocked", "no_leaks"]
+__all__ = ["mocked", "no_credentials_from_the_environment", "no_leaks"]
+
+_CREDENTIAL_VARIABLES = frozenset(
+    name
+    for environment in (
+        AMILIA_ENVIRONMENT,
+        AMIQUS_ENVIRONMENT,
+        TRACKOPS_ENVIRONMENT,
+        INTAKEQ_ENVIRONMENT,
+    )
+    for name in environment.values()
+)
+
+
+@pytest.fixture(autouse=True)
+def no_credentials_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's exported AMIQUS_TOKEN (and the like) never reaches a test's client."""
+    for name in _CREDENTIAL_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
 
 
 class _NoStreamWriter:

@@ -3,11 +3,10 @@
 ::
 
     async with AmiliaEmulator(organization="demo-org") as emu:
-        client = AmiliaClient(base_url=emu.url, organization="demo-org",
-                              username=emu.username, password=emu.password)
+        client = AmiliaClient(base_url=emu.url, **emu.credentials)
         ...
         assert emu.authenticate_calls == 1
-        assert emu.server.requests.last.headers["X-Amilia-Origin"] == "me@example.com"
+        assert emu.requests.last.headers["X-Amilia-Origin"] == "me@example.com"
 
 What it serves (paths under ``/api/v3/{en|fr}/org/{organization}`` unless absolute):
 
@@ -30,23 +29,25 @@ What it serves (paths under ``/api/v3/{en|fr}/org/{organization}`` unless absolu
 * ``GET /PublicApi/{organization}/{language}/Programs|Activities``: the v2 public API (no
   auth), ``{"Items", "Page": {"NextId", "Next"}}`` with ``limit`` (100, 5..100) and
   ``idStart`` (0).
-* Errors: ``{"Message", "TransactionId"}`` (422 adds ``Errors``: field -> messages). The kit's
-  own error bodies (its 429, ``Fault.status``) are rewritten into that shape.
+* Errors: ``{"Message", "TransactionId"}`` (422 adds ``Errors``: field -> messages), the kit's
+  own error answers (its 429, ``Fault.status``) included.
 * 429 past ``rate_limit`` calls per second (the kit's sliding window, with ``Retry-After``).
 
 The route table and one constant per path live in :mod:`amilia_async.emulator._routes` (its
 handlers by area in ``_catalog``, ``_people`` and ``_webhooks``; the v2 API in ``_v2``; auth in
-``_auth``; the request context, error body and paging in ``_http``; the dispatch in ``_app``);
+``_auth``; the request context's rules, error body and paging in ``_http``; the dispatch in
+``_app``);
 the data (wire-shaped dicts you may count or edit) in :mod:`amilia_async.emulator._store`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypedDict
 
 from amilia_async.emulator._app import create_app
 from amilia_async.emulator._auth import API_KEY_HEADER, API_SECRET_HEADER, AUTHENTICATE_METHOD
-from amilia_async.emulator._http import error_body
+from amilia_async.emulator._http import error_body, render_refusal
 from amilia_async.emulator._routes import ROUTES
 from amilia_async.emulator._store import AmiliaData, Localized, build_data, local_tz
 from amilia_async.emulator._tokens import TokenIssuer, TokenStatus
@@ -59,19 +60,29 @@ __all__ = [
     "AUTHENTICATE_METHOD",
     "ORGANIZATION_ID",
     "ROUTES",
+    "WEBHOOK_CONTEXTS",
+    "WEBHOOK_VERSIONS",
+    "AmiliaCredentials",
     "AmiliaData",
     "AmiliaEmulator",
     "Localized",
     "TokenIssuer",
     "TokenStatus",
-    "WEBHOOK_CONTEXTS",
-    "WEBHOOK_VERSIONS",
     "create_app",
     "error_body",
 ]
 
 #: The organization number the emulated org also answers to (Amilia's docs use 8008).
 ORGANIZATION_ID = 8008
+
+
+class AmiliaCredentials(TypedDict):
+    """What the client takes to reach the emulator besides ``base_url``
+    (``Client(base_url=emulator.url, **emulator.credentials)``)."""
+
+    organization: str
+    username: str
+    password: str
 
 
 class AmiliaEmulator(VendorEmulator):
@@ -83,8 +94,26 @@ class AmiliaEmulator(VendorEmulator):
     ``rate_limit=None`` disables the 429s. ``today`` (default: the date in Montréal) anchors
     the seeded programs, events and access scans. ``api_key``/``api_secret`` is the
     back-office key pair, accepted instead of a Bearer token in the headers named by
-    ``API_KEY_HEADER`` and ``API_SECRET_HEADER`` (a guess: Amilia does not name them).
+    ``API_KEY_HEADER`` and ``API_SECRET_HEADER`` (a guess: Amilia does not name them). The
+    client's ``base_url`` is the server's root (:attr:`url`; Amilia's paths are absolute).
     """
+
+    #: The kit server (built, not started, by the constructor).
+    server: EmulatorServer
+    #: The organization's slug in every path (``data.organization_id`` is accepted too).
+    organization: str
+    #: The login of HTTP Basic at the authenticate endpoint (any case).
+    username: str
+    password: str
+    #: The back-office key/secret pair, accepted in the API_KEY_HEADER/API_SECRET_HEADER.
+    api_key: str
+    api_secret: str
+    #: Calls that reached the authenticate endpoint, successful or not.
+    authenticate_calls: int
+    #: Issues and checks the emulator's JWTs.
+    tokens: TokenIssuer
+    #: The in-memory store; see :class:`AmiliaData`.
+    data: AmiliaData
 
     def __init__(
         self,
@@ -102,18 +131,25 @@ class AmiliaEmulator(VendorEmulator):
         self.organization = organization
         self.username = username
         self.password = password
-        #: The back-office key/secret pair, accepted in the API_KEY_HEADER/API_SECRET_HEADER.
         self.api_key = api_key
         self.api_secret = api_secret
-        #: Calls that reached the authenticate endpoint, successful or not.
         self.authenticate_calls = 0
         self.tokens = TokenIssuer(lifetime=token_lifetime)
         day = today if today is not None else dt.datetime.now(local_tz()).date()
-        #: The in-memory store; see :class:`AmiliaData`.
-        self.data: AmiliaData = build_data(seed=seed, today=day, organization_id=ORGANIZATION_ID)
+        self.data = build_data(seed=seed, today=day, organization_id=ORGANIZATION_ID)
         limit = None if rate_limit is None else ServerRateLimit(rate_limit, per=1.0)
-        #: The kit server: ``.requests`` (the log), ``.faults``, ``.rate_limit``.
-        self.server = EmulatorServer(create_app(self), rate_limit=limit)
+        self.server = EmulatorServer(
+            create_app(self), rate_limit=limit, render_error=render_refusal
+        )
+
+    @property
+    def credentials(self) -> AmiliaCredentials:
+        """``organization``, ``username`` and ``password``, as the client takes them."""
+        return {
+            "organization": self.organization,
+            "username": self.username,
+            "password": self.password,
+        }
 
     @property
     def token_lifetime(self) -> float:
@@ -127,7 +163,3 @@ class AmiliaEmulator(VendorEmulator):
     def expire_tokens(self) -> None:
         """Every token issued so far is expired from now on (401 on use); new ones are fine."""
         self.tokens.expire_all()
-
-    def __repr__(self) -> str:
-        where = self.url if self.server.running else "not running"
-        return f"<AmiliaEmulator {self.organization!r} {where}>"

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import base64
 from typing import TYPE_CHECKING
 
 from aiohttp import web
 
-from amilia_async.emulator._http import ApiError
 from amilia_async.emulator._tokens import TokenStatus
+from common.testing import Refusal, basic_credentials, bearer_token
 
 if TYPE_CHECKING:
     from amilia_async.emulator import AmiliaEmulator
@@ -40,43 +39,36 @@ EXPIRED = "Authorization has been denied for this request: the token has expired
 def authenticate(request: web.Request, emulator: AmiliaEmulator) -> web.Response:
     """``/api/v3/authenticate``: HTTP Basic in, ``{"Token": "<JWT>"}`` out; every call counts."""
     emulator.authenticate_calls += 1
-    scheme, _, encoded = request.headers.get("Authorization", "").partition(" ")
-    if scheme.lower() == "basic":
-        try:
-            decoded = base64.b64decode(encoded.strip(), validate=True).decode("utf-8")
-        except (ValueError, UnicodeDecodeError):  # binascii.Error, or non-ASCII characters
-            decoded = ""
-        username, colon, password = decoded.partition(":")
-        if (
-            colon
-            and username.lower() == emulator.username.lower()
-            and password == emulator.password
-        ):
+    pair = basic_credentials(request)
+    if pair is not None:
+        username, password = pair
+        if username.lower() == emulator.username.lower() and password == emulator.password:
             return web.json_response({"Token": emulator.issue_token()})
-    raise ApiError(401, "The username or password is incorrect.")
+    raise Refusal(401, "The username or password is incorrect.")
 
 
 def check_credentials(request: web.Request, emulator: AmiliaEmulator) -> None:
     """A Bearer JWT, else the key/secret pair; the pair is checked only without a Bearer."""
-    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    token = bearer_token(request)
     key = request.headers.get(API_KEY_HEADER)
+    scheme = request.headers.get("Authorization", "").partition(" ")[0]
     if scheme.lower() != "bearer" and key is not None:
         if (
             key == emulator.api_key
             and request.headers.get(API_SECRET_HEADER) == emulator.api_secret
         ):
             return
-        raise ApiError(401, DENIED)
-    if scheme.lower() != "bearer" or not token.strip():
-        raise ApiError(401, DENIED)
-    status = emulator.tokens.check(token.strip())
+        raise Refusal(401, DENIED)
+    if token is None:
+        raise Refusal(401, DENIED)
+    status = emulator.tokens.check(token)
     if status is TokenStatus.EXPIRED:
-        raise ApiError(401, EXPIRED)
+        raise Refusal(401, EXPIRED)
     if status is not TokenStatus.VALID:
-        raise ApiError(401, DENIED)
+        raise Refusal(401, DENIED)
 
 
 def check_organization(organization: str, emulator: AmiliaEmulator) -> None:
     known = (emulator.organization.casefold(), str(emulator.data.organization_id))
     if organization.casefold() not in known:
-        raise ApiError(404, f"Organization '{organization}' was not found.")
+        raise Refusal(404, f"Organization '{organization}' was not found.")

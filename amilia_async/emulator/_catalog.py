@@ -33,7 +33,7 @@ async def list_programs(ctx: Ctx) -> web.StreamResponse:
 
 
 async def get_program(ctx: Ctx) -> web.StreamResponse:
-    return ctx.ok(ctx.data.programs[ctx.id("Program", ctx.data.programs)])
+    return ctx.ok(ctx.data.programs[ctx.key(ctx.data.programs, "Program")])
 
 
 def _activity_shape(ctx: Ctx) -> Callable[[Json], Json]:
@@ -64,13 +64,13 @@ def _visible_activities(ctx: Ctx, keep: Callable[[Json], bool]) -> list[Json]:
 
 
 async def list_program_activities(ctx: Ctx) -> web.StreamResponse:
-    program_id = ctx.id("Program", ctx.data.programs)
+    program_id = ctx.key(ctx.data.programs, "Program")
     items = _visible_activities(ctx, lambda a: a["ProgramId"] == program_id)
     return ctx.paged(items, _activity_shape(ctx))
 
 
 async def list_location_activities(ctx: Ctx) -> web.StreamResponse:
-    location_id = ctx.id("Location", ctx.data.locations)
+    location_id = ctx.key(ctx.data.locations, "Location")
     children = ctx.flag("showChildrenActivities")
     wanted = {location_id} | (
         {i for i, loc in ctx.data.locations.items() if loc["ParentId"] == location_id}
@@ -98,12 +98,12 @@ async def list_activities(ctx: Ctx) -> web.StreamResponse:
 
 
 async def get_activity(ctx: Ctx) -> web.StreamResponse:
-    activity = ctx.data.activities[ctx.id("Activity", ctx.data.activities)]
+    activity = ctx.data.activities[ctx.key(ctx.data.activities, "Activity")]
     return ctx.ok(_activity_shape(ctx)(activity))
 
 
 async def list_occurrences(ctx: Ctx) -> web.StreamResponse:
-    activity_id = ctx.id("Activity", ctx.data.activities)
+    activity_id = ctx.key(ctx.data.activities, "Activity")
     edited = ctx.flag("showEdited")
     start, end = ctx.date_range("from", "to")
     items = [
@@ -125,7 +125,7 @@ async def get_waitlist(ctx: Ctx) -> web.StreamResponse:
 
     ``page``/``perPage`` slice ``WaitList`` (the reference lists them without saying how).
     """
-    activity = ctx.data.activities[ctx.id("Activity", ctx.data.activities)]
+    activity = ctx.data.activities[ctx.key(ctx.data.activities, "Activity")]
     page, per_page = ctx.page_numbers()
     waitlist = ctx.data.waitlists.get(activity["Id"], [])
     body = {key: activity[key] for key in _HIERARCHY}

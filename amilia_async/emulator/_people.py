@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from amilia_async.emulator._http import ApiError, Ctx, local_day, within
+from amilia_async.emulator._http import Ctx, local_day, within
 from amilia_async.emulator._store import Json
+from common.testing import Refusal
 
 __all__ = [
     "get_account",
@@ -31,15 +32,15 @@ async def list_accounts(ctx: Ctx) -> web.StreamResponse:
 
 
 async def get_account(ctx: Ctx) -> web.StreamResponse:
-    return ctx.ok(ctx.data.accounts[ctx.id("Account", ctx.data.accounts)])
+    return ctx.ok(ctx.data.accounts[ctx.key(ctx.data.accounts, "Account")])
 
 
 async def list_account_contacts(ctx: Ctx) -> web.StreamResponse:
-    return ctx.ok(ctx.data.contacts.get(ctx.id("Account", ctx.data.accounts), []))
+    return ctx.ok(ctx.data.contacts.get(ctx.key(ctx.data.accounts, "Account"), []))
 
 
 async def list_account_registrations(ctx: Ctx) -> web.StreamResponse:
-    account_id = ctx.id("Account", ctx.data.accounts)
+    account_id = ctx.key(ctx.data.accounts, "Account")
     regs = ctx.data.registrations.values()
     return ctx.paged([r for r in regs if r["AccountOwner"]["AccountId"] == account_id])
 
@@ -48,7 +49,7 @@ _PERSON_STATUSES = {"registered": (False,), "dropin": (True,), "all": (False, Tr
 
 
 async def list_activity_persons(ctx: Ctx) -> web.StreamResponse:
-    activity_id = ctx.id("Activity", ctx.data.activities)
+    activity_id = ctx.key(ctx.data.activities, "Activity")
     # PersonActivityStatusV3: only its default (Registered) is documented, so values the
     # emulator does not know are taken as the default rather than refused.
     kinds = _PERSON_STATUSES.get((ctx.text("status") or "").lower(), (False,))
@@ -89,7 +90,7 @@ async def get_person_by_external_id(ctx: Ctx) -> web.StreamResponse:
     for person in ctx.data.persons.values():
         if person["ExternalId"] is not None and person["ExternalId"] == external:
             return ctx.ok(person)
-    raise ApiError(404, f"Person with external id '{external}' was not found.")
+    raise Refusal(404, f"Person with external id '{external}' was not found.")
 
 
 async def list_access_scans(ctx: Ctx) -> web.StreamResponse:

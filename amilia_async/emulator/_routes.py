@@ -5,7 +5,7 @@ from __future__ import annotations
 from amilia_async.emulator import _catalog, _people, _webhooks
 from amilia_async.emulator._http import Handler, lister
 
-__all__ = ["ROUTES", "match_route"]
+__all__ = ["ROUTES"]
 
 # -- paths (relative to /api/v3/{language}/org/{organization}); one constant per path --------
 ACCOUNTS = "/accounts"
@@ -61,17 +61,3 @@ ROUTES: list[tuple[str, str, Handler]] = [
     ("GET", REGISTRATIONS, _people.list_registrations),
     ("GET", PERSONS, lister("persons")),
 ]
-
-
-def match_route(template: str, segments: list[str]) -> dict[str, str] | None:
-    """The path parameters if *segments* fit *template* (case-insensitively), else ``None``."""
-    parts = template.strip("/").split("/")
-    if len(parts) != len(segments):
-        return None
-    params: dict[str, str] = {}
-    for part, segment in zip(parts, segments, strict=True):
-        if part.startswith("{"):
-            params[part.strip("{}")] = segment
-        elif part.lower() != segment.lower():
-            return None
-    return params

@@ -1,17 +1,14 @@
-"""The emulator's JWTs: HS256 tokens signed with a per-emulator secret (stdlib only)."""
+"""The emulator's JWTs: HS256 tokens (the kit's) signed with a per-emulator secret."""
 
 from __future__ import annotations
 
-import base64
-import binascii
 import enum
-import hashlib
-import hmac
-import json
 import math
 import secrets
 import time
 from typing import Any
+
+from common.testing import decode_jwt, encode_jwt
 
 __all__ = ["TokenIssuer", "TokenStatus"]
 
@@ -24,14 +21,6 @@ class TokenStatus(enum.Enum):
     EXPIRED = "expired"  # ours, but past its ``exp`` or revoked by ``expire_all``
 
 
-def _b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def _b64url_decode(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
 class TokenIssuer:
     """Issues and verifies the JWTs of one emulator.
 
@@ -39,6 +28,9 @@ class TokenIssuer:
     every token issued so far expired (later ones stay valid) without touching their ``exp``,
     like a server-side revocation.
     """
+
+    #: Seconds a token stays valid unless :meth:`issue` is told otherwise.
+    lifetime: float
 
     def __init__(self, *, lifetime: float) -> None:
         self.lifetime = lifetime
@@ -55,11 +47,7 @@ class TokenIssuer:
         exp: float = math.floor(end) if span >= 1 else round(end, 3)
         serial, self._next_serial = self._next_serial, self._next_serial + 1
         claims = {"sub": subject, "iat": math.floor(now), "exp": exp, "jti": serial}
-        header = {"alg": "HS256", "typ": "JWT"}
-        signing_input = ".".join(
-            _b64url(json.dumps(part, separators=(",", ":")).encode()) for part in (header, claims)
-        )
-        return f"{signing_input}.{_b64url(self._sign(signing_input))}"
+        return encode_jwt(claims, self._secret)
 
     def expire_all(self) -> None:
         """Every token issued so far is expired from now on."""
@@ -83,24 +71,4 @@ class TokenIssuer:
         Anything malformed (not ASCII, bad base64, JSON that is not JSON or nests past the
         parser's depth) is simply not one of ours: ``None``, never an exception.
         """
-        parts = token.split(".")
-        if len(parts) != 3 or not token.isascii():
-            return None
-        signing_input = f"{parts[0]}.{parts[1]}"
-        try:
-            signature = _b64url_decode(parts[2])
-        except (ValueError, binascii.Error):
-            return None
-        if not hmac.compare_digest(signature, self._sign(signing_input)):
-            return None  # checked first: only our own (well-formed) JSON gets parsed below
-        try:
-            header = json.loads(_b64url_decode(parts[0]))
-            claims = json.loads(_b64url_decode(parts[1]))
-        except (ValueError, binascii.Error, RecursionError):
-            return None
-        if not isinstance(header, dict) or header.get("alg") != "HS256":
-            return None
-        return claims if isinstance(claims, dict) else None
-
-    def _sign(self, signing_input: str) -> bytes:
-        return hmac.new(self._secret, signing_input.encode("ascii"), hashlib.sha256).digest()
+        return decode_jwt(token, self._secret)

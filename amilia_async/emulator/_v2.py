@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from amilia_async.emulator._http import ApiError, Ctx, Handler, with_param
+from amilia_async.emulator._http import Ctx, Handler
 from amilia_async.emulator._store import Json
+from common.testing import Refusal, next_id_envelope
 
 __all__ = ["V2_ROUTES"]
 
@@ -37,24 +38,10 @@ def _v2_activity(activity: Json) -> Json:
 
 def _v2_page(ctx: Ctx, items: list[Json]) -> web.Response:
     limit = ctx.integer("limit", V2_LIMIT)
-    assert limit is not None
     if not V2_MIN_LIMIT <= limit <= V2_MAX_LIMIT:
-        raise ApiError(400, f"limit must be between {V2_MIN_LIMIT} and {V2_MAX_LIMIT}.")
-    id_start = ctx.integer("idStart", 0) or 0
-    rest = [item for item in items if item["Id"] >= id_start]
-    page, following = rest[:limit], rest[limit : limit + 1]
-    next_id = following[0]["Id"] if following else None
-    return ctx.ok(
-        {
-            "Items": page,
-            "Page": {
-                "NextId": next_id,
-                "Next": with_param(ctx.request, "idStart", next_id)
-                if next_id is not None
-                else None,
-            },
-        }
-    )
+        raise Refusal(400, f"limit must be between {V2_MIN_LIMIT} and {V2_MAX_LIMIT}.")
+    id_start = ctx.integer("idStart", 0)
+    return ctx.ok(next_id_envelope(items, limit, id_start, ctx.request, ignore_case=True))
 
 
 async def v2_programs(ctx: Ctx) -> web.StreamResponse:

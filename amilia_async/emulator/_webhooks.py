@@ -25,8 +25,9 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
-from amilia_async.emulator._http import ApiError, Ctx, read_json_object
+from amilia_async.emulator._http import Ctx
 from amilia_async.emulator._store import Json
+from common.testing import Refusal
 
 __all__ = [
     "WEBHOOK_CONTEXTS",
@@ -61,17 +62,17 @@ def _bind(body: Json) -> tuple[str, str]:
     for field in _FIELDS:
         value = body.get(field)
         if value is not None and not isinstance(value, str):
-            raise ApiError(400, f"The value for '{field}' is not valid: a string is expected.")
+            raise Refusal(400, f"The value for '{field}' is not valid: a string is expected.")
     version = body.get("Version")
     if not version or not version.strip():
-        raise ApiError(400, "The Version field is required.")
+        raise Refusal(400, "The Version field is required.")
     known_version = _enum_value(version, WEBHOOK_VERSIONS)
     if known_version is None:
-        raise ApiError(400, f"The value '{version}' is not a valid Version.")
+        raise Refusal(400, f"The value '{version}' is not a valid Version.")
     context = body.get("Context") or ""
     known_context = _enum_value(context, WEBHOOK_CONTEXTS)
     if context.strip() and known_context is None:
-        raise ApiError(400, f"The value '{context}' is not a valid Context.")
+        raise Refusal(400, f"The value '{context}' is not a valid Context.")
     return known_context or context, known_version
 
 
@@ -92,11 +93,11 @@ def _validate(body: Json) -> None:
         if not absolute:
             errors["Url"] = ["The Url field must be an absolute http or https URL."]
     if errors:
-        raise ApiError(422, "The request is invalid.", errors=errors)
+        raise Refusal(422, "The request is invalid.", errors=errors)
 
 
 async def create_webhook(ctx: Ctx) -> web.StreamResponse:
-    body = await read_json_object(ctx.request)
+    body = await ctx.body()
     context, version = _bind(body)
     _validate(body)
     data = ctx.data
@@ -116,5 +117,5 @@ async def create_webhook(ctx: Ctx) -> web.StreamResponse:
 
 
 async def delete_webhook(ctx: Ctx) -> web.StreamResponse:
-    del ctx.data.webhooks[ctx.id("Webhook subscription", ctx.data.webhooks)]
+    del ctx.data.webhooks[ctx.key(ctx.data.webhooks, "Webhook subscription")]
     return web.Response(status=204)

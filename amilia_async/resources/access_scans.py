@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from common import AsyncPager, Resource
-from common.params import day
+from common import AsyncPager, Resource, filtered
 
 from .. import paths
+from ..filters import AccessScanFilters
 from ..models import AccessScan
 
 
 class AccessScans(Resource):
-    def list(self, *, start: date | None = None, end: date | None = None) -> AsyncPager[AccessScan]:
-        """Scans between two days (``GET /accessscans``, paged)."""
-        return self._client.paginate(
-            paths.ACCESS_SCANS,
-            model=AccessScan,
-            params={"start": day("start", start), "end": day("end", end)},
-        )
+    @filtered(AccessScanFilters)
+    def list(self, filters: AccessScanFilters) -> AsyncPager[AccessScan]:
+        """Scans between two days, ``start`` and ``end`` (``GET /accessscans``, paged)."""
+        return self._list(paths.ACCESS_SCANS, model=AccessScan, params=filters)

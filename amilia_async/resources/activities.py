@@ -4,40 +4,30 @@ from __future__ import annotations
 
 from datetime import date
 
-from common import AsyncPager, InvalidRequestError, Resource, format_path
-from common.params import day
+from common import AsyncPager, Resource, filtered
 
 from .. import paths
+from ..filters import (
+    ActivityFilters,
+    ActivityOptions,
+    ActivityPersonFilters,
+    OccurrenceFilters,
+    WaitlistPage,
+)
 from ..models import Activity, ActivityWaitlist, Occurrence, Person
 
 
 class Activities(Resource):
-    def list(
-        self,
-        *,
-        show_past_activities: bool | None = None,
-        from_date: date | None = None,
-        to_date: date | None = None,
-    ) -> AsyncPager[Activity]:
-        """The organization's activities (``GET /activities``, paged; dates inclusive)."""
-        return self._client.paginate(
-            paths.ACTIVITIES,
-            model=Activity,
-            params={
-                "showPastActivities": show_past_activities,
-                "from": day("from_date", from_date),
-                "to": day("to_date", to_date),
-            },
-        )
+    @filtered(ActivityFilters)
+    def list(self, filters: ActivityFilters) -> AsyncPager[Activity]:
+        """The organization's activities (``GET /activities``, paged; ``from_date`` and
+        ``to_date`` inclusive)."""
+        return self._list(paths.ACTIVITIES, model=Activity, params=filters)
 
     async def get(self, activity_id: int, *, show_taxes: bool | None = None) -> Activity:
         """One activity (``GET /activities/{id}``)."""
-        return await self._client.request_model(
-            Activity,
-            "GET",
-            format_path(paths.ACTIVITY, id=activity_id),
-            params={"showTaxes": show_taxes},
-        )
+        options = ActivityOptions(show_taxes=show_taxes)
+        return await self._get(paths.ACTIVITY, {"id": activity_id}, model=Activity, params=options)
 
     def list_occurrences(
         self,
@@ -48,14 +38,9 @@ class Activities(Resource):
         to_date: date | None = None,
     ) -> AsyncPager[Occurrence]:
         """An activity's occurrences (``GET /activities/{id}/occurrences``, paged)."""
-        return self._client.paginate(
-            format_path(paths.ACTIVITY_OCCURRENCES, id=activity_id),
-            model=Occurrence,
-            params={
-                "showEdited": show_edited,
-                "from": day("from_date", from_date),
-                "to": day("to_date", to_date),
-            },
+        filters = OccurrenceFilters(show_edited=show_edited, from_date=from_date, to_date=to_date)
+        return self._list(
+            paths.ACTIVITY_OCCURRENCES, {"id": activity_id}, model=Occurrence, params=filters
         )
 
     def list_persons(
@@ -69,17 +54,14 @@ class Activities(Resource):
         show_cancelled_registrations: bool | None = None,
     ) -> AsyncPager[Person]:
         """The persons registered to an activity (``GET /activities/{id}/persons``, paged)."""
-        return self._client.paginate(
-            format_path(paths.ACTIVITY_PERSONS, id=activity_id),
-            model=Person,
-            params={
-                "status": status,
-                "showSkills": show_skills,
-                "showRegistrations": show_registrations,
-                "showMedicalInfo": show_medical_info,
-                "showCancelledRegistrations": show_cancelled_registrations,
-            },
+        filters = ActivityPersonFilters(
+            status=status,
+            show_skills=show_skills,
+            show_registrations=show_registrations,
+            show_medical_info=show_medical_info,
+            show_cancelled_registrations=show_cancelled_registrations,
         )
+        return self._list(paths.ACTIVITY_PERSONS, {"id": activity_id}, model=Person, params=filters)
 
     async def get_waitlist(
         self, activity_id: int, *, page: int | None = None, per_page: int | None = None
@@ -89,13 +71,9 @@ class Activities(Resource):
         Amilia's reference documents one object (the activity's fields and a ``WaitList``
         array) rather than a paged ``Items`` list; ``page``/``per_page`` are passed through.
         """
-        if page is not None and page < 1:
-            raise InvalidRequestError("page starts at 1")
-        if per_page is not None and per_page < 1:
-            raise InvalidRequestError("per_page must be at least 1")
-        return await self._client.request_model(
-            ActivityWaitlist,
-            "GET",
-            format_path(paths.ACTIVITY_WAITLIST, id=activity_id),
-            params={"page": page, "perPage": per_page},
+        return await self._get(
+            paths.ACTIVITY_WAITLIST,
+            {"id": activity_id},
+            model=ActivityWaitlist,
+            params=WaitlistPage(page=page, per_page=per_page),
         )

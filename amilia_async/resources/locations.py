@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from common import AsyncPager, Resource, format_path
+from common import AsyncPager, Resource, filtered
 
 from .. import paths
+from ..filters import LocationActivityFilters, LocationFilters
 from ..models import Activity, Location
 
 
 class Locations(Resource):
-    def list(
-        self, *, keyword_id: int | None = None, show_children_keywords: bool | None = None
-    ) -> AsyncPager[Location]:
+    @filtered(LocationFilters)
+    def list(self, filters: LocationFilters) -> AsyncPager[Location]:
         """The organization's locations (``GET /locations``, paged). The geographic filters
         (``type``, ``coordinates[n]``, ``radius``) go through ``client.paginate`` as params."""
-        return self._client.paginate(
-            paths.LOCATIONS,
-            model=Location,
-            params={"keywordId": keyword_id, "showChildrenKeywords": show_children_keywords},
-        )
+        return self._list(paths.LOCATIONS, model=Location, params=filters)
 
     def list_activities(
         self,
@@ -31,14 +27,13 @@ class Locations(Resource):
         show_children_keywords: bool | None = None,
     ) -> AsyncPager[Activity]:
         """Activities taking place at a location (``GET /locations/{id}/activities``, paged)."""
-        return self._client.paginate(
-            format_path(paths.LOCATION_ACTIVITIES, id=location_id),
-            model=Activity,
-            params={
-                "showHidden": show_hidden,
-                "showCancelled": show_cancelled,
-                "showChildrenActivities": show_children_activities,
-                "keywordId": keyword_id,
-                "showChildrenKeywords": show_children_keywords,
-            },
+        filters = LocationActivityFilters(
+            show_hidden=show_hidden,
+            show_cancelled=show_cancelled,
+            show_children_activities=show_children_activities,
+            keyword_id=keyword_id,
+            show_children_keywords=show_children_keywords,
+        )
+        return self._list(
+            paths.LOCATION_ACTIVITIES, {"id": location_id}, model=Activity, params=filters
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from common import Resource, format_path
+from common import Resource
 
 from .. import paths
 from ..models import Person
@@ -11,6 +11,4 @@ from ..models import Person
 class Persons(Resource):
     async def get_by_external_id(self, external_id: str) -> Person:
         """The person with your own *external_id* (``GET /persons/external/{id}``)."""
-        return await self._client.request_model(
-            Person, "GET", format_path(paths.PERSON_BY_EXTERNAL_ID, id=external_id)
-        )
+        return await self._get(paths.PERSON_BY_EXTERNAL_ID, {"id": external_id}, model=Person)

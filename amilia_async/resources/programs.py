@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-from common import AsyncPager, Resource, format_path
+from common import AsyncPager, Resource, filtered
 
 from .. import paths
+from ..filters import ProgramActivityFilters, ProgramFilters
 from ..models import Activity, Program
 
 
 class Programs(Resource):
-    def list(
-        self, *, show_hidden: bool | None = None, show_archived: bool | None = None
-    ) -> AsyncPager[Program]:
-        """The organization's programs (``GET /programs``, paged)."""
-        return self._client.paginate(
-            paths.PROGRAMS,
-            model=Program,
-            params={"showHidden": show_hidden, "showArchived": show_archived},
-        )
+    @filtered(ProgramFilters)
+    def list(self, filters: ProgramFilters) -> AsyncPager[Program]:
+        """The organization's programs (``GET /programs``, paged), with ``show_hidden`` and
+        ``show_archived``."""
+        return self._list(paths.PROGRAMS, model=Program, params=filters)
 
     async def get(self, program_id: int) -> Program:
         """One program (``GET /programs/{id}``)."""
-        return await self._client.request_model(
-            Program, "GET", format_path(paths.PROGRAM, id=program_id)
-        )
+        return await self._get(paths.PROGRAM, {"id": program_id}, model=Program)
 
     def list_activities(
         self,
@@ -35,13 +30,12 @@ class Programs(Resource):
         show_taxes: bool | None = None,
     ) -> AsyncPager[Activity]:
         """A program's activities (``GET /programs/{id}/activities``, paged)."""
-        return self._client.paginate(
-            format_path(paths.PROGRAM_ACTIVITIES, id=program_id),
-            model=Activity,
-            params={
-                "showHidden": show_hidden,
-                "showCancelled": show_cancelled,
-                "showOccurrences": show_occurrences,
-                "showTaxes": show_taxes,
-            },
+        filters = ProgramActivityFilters(
+            show_hidden=show_hidden,
+            show_cancelled=show_cancelled,
+            show_occurrences=show_occurrences,
+            show_taxes=show_taxes,
+        )
+        return self._list(
+            paths.PROGRAM_ACTIVITIES, {"id": program_id}, model=Activity, params=filters
         )

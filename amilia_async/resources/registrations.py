@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from common import AsyncPager, Resource
-from common.params import day
+from common import AsyncPager, Resource, filtered
 
 from .. import paths
+from ..filters import RegistrationFilters
 from ..models import Registration
 
 
 class Registrations(Resource):
-    def list(
-        self,
-        *,
-        show_ended: bool | None = None,
-        from_date: date | None = None,
-        to_date: date | None = None,
-    ) -> AsyncPager[Registration]:
-        """The organization's registrations (``GET /registrations``, paged)."""
-        return self._client.paginate(
-            paths.REGISTRATIONS,
-            model=Registration,
-            params={
-                "showEnded": show_ended,
-                "from": day("from_date", from_date),
-                "to": day("to_date", to_date),
-            },
-        )
+    @filtered(RegistrationFilters)
+    def list(self, filters: RegistrationFilters) -> AsyncPager[Registration]:
+        """The organization's registrations (``GET /registrations``, paged), with
+        ``show_ended`` and the days ``from_date`` and ``to_date``."""
+        return self._list(paths.REGISTRATIONS, model=Registration, params=filters)

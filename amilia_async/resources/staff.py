@@ -11,4 +11,4 @@ from ..models import StaffMember
 class Staff(Resource):
     def list(self) -> AsyncPager[StaffMember]:
         """The organization's staff (``GET /staff``, paged)."""
-        return self._client.paginate(paths.STAFF, model=StaffMember)
+        return self._list(paths.STAFF, model=StaffMember)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from common import AsyncPager, InvalidRequestError, Resource, Unpaged, format_path
-from common.models import unstructure
+from common import AsyncPager, Resource, Unpaged
+from common.checks import require_text, require_url
 
 from .. import paths
 from ..models import (
@@ -18,7 +18,7 @@ from ..models import (
 class Webhooks(Resource):
     def list(self) -> AsyncPager[WebhookSubscription]:
         """The organization's webhook subscriptions (``GET /webhooks``, one bare array)."""
-        return self._client.paginate(paths.WEBHOOKS, model=WebhookSubscription, paging=Unpaged())
+        return self._list(paths.WEBHOOKS, model=WebhookSubscription, paging=Unpaged())
 
     async def create(
         self,
@@ -35,25 +35,13 @@ class Webhooks(Resource):
         not list is sent as given. The answer may carry only the new ``Id``: the other fields
         of the returned subscription are then ``None`` (``list()`` shows them).
         """
-        given: dict[str, object] = {
-            "name": name,
-            "context": context,
-            "action": action,
-            "url": url,
-            "version": version,
-        }
-        for field, value in given.items():
-            if not isinstance(value, str) or not value.strip():
-                raise InvalidRequestError(f"{field} must be a non-empty string")
-        if not url.startswith(("https://", "http://")):
-            raise InvalidRequestError("url must be an absolute http(s) URL")
+        require_text(name=name, context=context, action=action, version=version)
+        require_url(url=url)
         body = WebhookSubscriptionCreate(
             name=name, url=url, context=context, action=action, version=version
         )
-        return await self._client.request_model(
-            WebhookSubscription, "POST", paths.WEBHOOKS, json=unstructure(body)
-        )
+        return await self._create(paths.WEBHOOKS, model=WebhookSubscription, body=body)
 
     async def delete(self, subscription_id: int) -> None:
         """Remove a subscription (``DELETE /webhooks/{id}``)."""
-        await self._client.request("DELETE", format_path(paths.WEBHOOK, id=subscription_id))
+        await self._delete(paths.WEBHOOK, {"id": subscription_id})

@@ -1,12 +1,16 @@
-"""Every name a person chose rather than the generator: classes, resources, methods, inputs.
+"""Every special case of the generator, as tables: the names a person chose rather than the
+generator, the spec's exceptions, and where each answer class lives.
 
 The spec names some schemas ``Check-2`` or ``Document-5`` and its operation ids are paths
-(``get-clients-id-address``); these tables give them the names a reader expects. A new
-operation in the spec fails the generator until it is named here.
+(``get-clients-id-address``); these tables give them the names a reader expects. The parser
+(:mod:`.parser`) is the only reader of this module, and it records every entry it uses: a
+test fails on an entry the spec no longer needs, and the parser stops on anything new the spec
+brings that no table names (an operation, a class without a module, an array body).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Final
 
 #: Component schema -> class name, where the key is not already a good name.
@@ -30,10 +34,12 @@ CLASS_NAMES: Final = {
     "ClientCaseStatus": "CaseStatus",
     "CollectorFields": "FormField",
     "BuilderFields": "FormTemplateField",
-    "InvalidPresetStep": "InvalidPresetStep",
-    "CreditHistory": "CreditHistory",
     "RecordStepsWrite": "RecordStep",
 }
+
+#: Components that are request bodies only: no answer class is printed for them (the step a
+#: record is created with is ``RecordStepInput``; the answer's step is ``RecordStep``).
+INPUT_ONLY: Final = frozenset({"RecordStepsWrite"})
 
 #: Long prefixes of the names given to inline objects, and their shorter form.
 INLINE_PREFIXES: Final = {
@@ -46,8 +52,99 @@ ANSWER_NAMES: Final = {
     "get-cases-id-assignees": "CaseAssignee",
 }
 
+#: Answer module (``amiqus_async/models/<module>.py``) -> (its docstring, the classes placed
+#: there). Every class of a component is listed; a class the spec writes inline (a check's
+#: ``CheckResponse``, a webhook delivery's ``request``) goes where its first user goes. The
+#: modules import one another: a record's steps hold checks and forms, a check names its record.
+MODEL_MODULES: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
+    "shared": (
+        "Objects the other answers share: names, addresses, rich text",
+        (
+            "Name",
+            "Address",
+            "RichText",
+            "RichTextNode",
+            "RichTextListItem",
+            "RichTextDocument",
+        ),
+    ),
+    "team": (
+        "Your account and team: users, teams, members, credits",
+        ("User", "Team", "TeamMember", "TeamMemberAssignee", "CreditHistory"),
+    ),
+    "clients": (
+        "Clients and the corrections they ask for",
+        ("Client", "ClientCorrection"),
+    ),
+    "organisations": (
+        "Organisations, their assignees and clients",
+        ("Organisation",),
+    ),
+    "records": (
+        "Records, their steps, documents and reviews, and the steps a record can have",
+        (
+            "Record",
+            "RecordStep",
+            "RecordDocument",
+            "StepReview",
+            "DocumentRequestSettings",
+            "DocumentTransferSettings",
+            "AvailableStep",
+            "ValidatedSteps",
+            "SdkToken",
+        ),
+    ),
+    "checks": (
+        "Checks and their reports (breakdowns, document data, media)",
+        ("Check", "BreakdownResult", "SubBreakdownResult"),
+    ),
+    "forms": (
+        "Forms a client fills in, form templates and their fields",
+        ("ClientForm", "Form", "FormTemplate", "FormField", "FormTemplateField", "Choice"),
+    ),
+    "files": (
+        "Files, documents and attachments",
+        ("Attachment", "ClientFile", "File", "Document"),
+    ),
+    "templates": (
+        "Email, document and record templates",
+        ("EmailTemplate", "DocumentTemplate", "RecordTemplate", "InvalidPresetStep"),
+    ),
+    "cases": (
+        "Cases, their items, reviews, assignees and status counts",
+        ("Case", "CaseItem", "CaseReview", "CaseAssignee", "CaseStatusAggregate"),
+    ),
+    "webhooks": (
+        "Webhooks and their deliveries",
+        ("Webhook", "WebhookDelivery", "WebhookDeliveryRequest", "WebhookDeliveryResponse"),
+    ),
+}
+
+#: Hand-written models the generated code uses: class -> module under ``models/``.
+HAND_WRITTEN_MODELS: Final = {
+    "ItemList": "envelopes",  # the ``list`` envelope of some writes (``models/envelopes.py``)
+}
+
+#: Answer properties holding a credential: typed :class:`~common.Secret`, masked in reprs.
+SECRET_PROPERTIES: Final = frozenset({"secret", "token"})
+
+#: Properties an answer object always has, required or not in the spec. The spec lists few
+#: required properties and its own examples leave some out (a Team without ``is_archived``);
+#: only a resource's ``object`` and ``id`` are certain.
+ALWAYS_PRESENT: Final = ("object", "id")
+
+#: Query parameters the pager drives itself (``limit`` is the page size, ``page`` its cursor).
+PAGER_PARAMS: Final = frozenset({"page", "limit"})
+
+#: The argument name of an array request body, by the type of its items.
+LIST_BODY_ARGS: Final = {
+    "AssigneeInput": "assignees",
+    "CaseItemInput": "items",
+    "int": "organisation_ids",
+}
+
 #: operation id -> (resource attribute, method name, input class name for a JSON body).
-#: The resource attribute is the spec's tag in snake_case.
+#: The resource attribute is the spec's tag in snake_case. A new operation must be named here.
 OPERATIONS: Final[dict[str, tuple[str, str, str | None]]] = {
     "get-status": ("service_status", "check", None),
     "get-me": ("user_account", "get", None),
@@ -174,3 +271,42 @@ PATH_ARGS: Final = {
     "itemId": "item_id",
     "stepId": "step_id",
 }
+
+#: The owner of ``{id}`` in a path, by the segment before it (``/clients/{id}`` -> client_id);
+#: ``{id}`` after any other segment stays ``id``.
+ID_OWNERS: Final = {
+    "clients": "client_id",
+    "records": "record_id",
+    "organisations": "organisation_id",
+    "cases": "case_id",
+    "webhooks": "webhook_id",
+    "attachments": "attachment_id",
+    "checks": "check_id",
+}
+
+#: Every table above, by name: what the parser records as used, and what the tests check.
+TABLES: Final[Mapping[str, Iterable[object]]] = {
+    "CLASS_NAMES": CLASS_NAMES,
+    "INPUT_ONLY": INPUT_ONLY,
+    "INLINE_PREFIXES": INLINE_PREFIXES,
+    "ANSWER_NAMES": ANSWER_NAMES,
+    "MODEL_MODULES": MODEL_MODULES,
+    "HAND_WRITTEN_MODELS": HAND_WRITTEN_MODELS,
+    "SECRET_PROPERTIES": SECRET_PROPERTIES,
+    "ALWAYS_PRESENT": ALWAYS_PRESENT,
+    "PAGER_PARAMS": PAGER_PARAMS,
+    "LIST_BODY_ARGS": LIST_BODY_ARGS,
+    "OPERATIONS": OPERATIONS,
+    "PATH_ARGS": PATH_ARGS,
+    "ID_OWNERS": ID_OWNERS,
+}
+
+
+def entries() -> Iterator[tuple[str, str]]:
+    """Every entry of every table as ``(table, key)``; for :data:`MODEL_MODULES`, each class
+    it places (the module's docstring goes with them)."""
+    for module, (_doc, classes) in MODEL_MODULES.items():
+        yield from (("MODEL_MODULES", f"{module}.{name}") for name in classes)
+    for table, content in TABLES.items():
+        if table != "MODEL_MODULES":
+            yield from ((table, str(key)) for key in content)

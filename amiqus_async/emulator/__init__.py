@@ -3,7 +3,7 @@
 ::
 
     async with AmiqusEmulator(rate_limit=200, record_responses=True) as emu:
-        client = AmiqusClient(token=emu.token, base_url=emu.api_url)
+        client = AmiqusClient(base_url=emu.url, **emu.credentials)
         ...
         await emu.flush_webhooks()
         assert emu.exchanges[-1].status == 200
@@ -53,7 +53,7 @@ What it serves:
 * Rate limit (guide): ``X-RateLimit-Limit``/``X-RateLimit-Remaining`` on every API response;
   past ``rate_limit`` requests per ``rate_window`` seconds, 429 with ``Retry-After`` (whole
   seconds) and ``X-RateLimit-Reset`` (unix time). :meth:`AmiqusEmulator.rate_limited_fault`
-  builds the same 429 as a kit fault for ``emu.server.faults.add(...)``.
+  builds the same 429 as a kit fault for ``emu.faults.add(...)``.
 * Webhooks (guide): events raised by the API (``client.*``, ``record.*``, ``case.*``,
   ``form.sent``) and by :meth:`AmiqusEmulator.emit` are POSTed to every enabled, subscribed
   webhook, signed (``X-AQID-Signature``), logged for ``GET /webhooks/{id}/deliveries``;
@@ -67,12 +67,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from typing import ClassVar, TypedDict
 
 from amiqus_async.emulator._app import TOO_MANY, create_app
 from amiqus_async.emulator._auth import OAuthServer
 from amiqus_async.emulator._events import Payloads, WebhookDispatcher, sign, subscribed
 from amiqus_async.emulator._exchanges import Exchange
-from amiqus_async.emulator._http import DEFAULT_LIMIT, MAX_LIMIT, render_bad_request
+from amiqus_async.emulator._http import DEFAULT_LIMIT, MAX_LIMIT, render_refusal
 from amiqus_async.emulator._inferred import ATTACHMENT_MAX_BYTES, UNENFORCED_RATE_LIMIT
 from amiqus_async.emulator._routes import API_PREFIX, ROUTES
 from amiqus_async.emulator._store import AmiqusData, build_data
@@ -91,6 +92,7 @@ __all__ = [
     "DEFAULT_LIMIT",
     "MAX_LIMIT",
     "ROUTES",
+    "AmiqusCredentials",
     "AmiqusData",
     "AmiqusEmulator",
     "Exchange",
@@ -99,6 +101,13 @@ __all__ = [
     "sign",
     "subscribed",
 ]
+
+
+class AmiqusCredentials(TypedDict):
+    """What the client takes to reach the emulator besides ``base_url``
+    (``Client(base_url=emulator.url, **emulator.credentials)``)."""
+
+    token: str
 
 
 class AmiqusEmulator(VendorEmulator):
@@ -113,7 +122,32 @@ class AmiqusEmulator(VendorEmulator):
     subscribes webhooks to made-up URLs.
     """
 
-    api_prefix = API_PREFIX
+    api_prefix: ClassVar[str] = API_PREFIX
+
+    #: The kit server (built, not started, by the constructor).
+    server: EmulatorServer
+    #: The personal access token accepted as ``Authorization: Bearer``.
+    token: str
+    #: The OAuth 2.0 server of the one registered API client (``client_id``, ``deny``...).
+    oauth: OAuthServer
+    #: The window API requests are counted in (its limit is 200 when none is enforced).
+    window: SlidingWindow
+    #: The rate-limit headers of the latest counted request.
+    last_rate_headers: dict[str, str]
+    #: The largest attachment ``POST /attachments`` takes, in bytes.
+    attachment_max_bytes: int
+    #: Keep every API exchange whole in :attr:`exchanges`.
+    record_responses: bool
+    #: Every API exchange, oldest first (only with ``record_responses=True``).
+    exchanges: list[Exchange]
+    #: An email change asked by ``PATCH /me``, awaiting the user's confirmation.
+    pending_email: str | None
+    #: The in-memory store; see :class:`AmiqusData`.
+    data: AmiqusData
+    #: Delivers webhook events to the subscribed webhooks.
+    webhooks: WebhookDispatcher
+    #: Builders of each event family's ``data`` (``payloads.client(id)``...).
+    payloads: Payloads
 
     def __init__(
         self,
@@ -134,7 +168,6 @@ class AmiqusEmulator(VendorEmulator):
         attachment_max_bytes: int = ATTACHMENT_MAX_BYTES,
         deliver_webhooks: bool = True,
     ) -> None:
-        #: The personal access token accepted as ``Authorization: Bearer``.
         self.token = token
         self.oauth = OAuthServer(
             client_id=oauth_client_id,
@@ -142,29 +175,67 @@ class AmiqusEmulator(VendorEmulator):
             access_token_ttl=access_token_ttl,
             redirect_uris=oauth_redirect_uris,
         )
-        self.rate_limit = rate_limit
-        self.rate_window = rate_window
+        self._enforced = rate_limit is not None
         self.window = SlidingWindow(
             ServerRateLimit(
                 rate_limit or UNENFORCED_RATE_LIMIT, per=rate_window, integer_retry_after=True
             )
         )
-        self.last_rate_headers: dict[str, str] = {}
+        self.last_rate_headers = {}
         self.attachment_max_bytes = attachment_max_bytes
         self.record_responses = record_responses
-        #: Every API exchange, oldest first (only with ``record_responses=True``).
-        self.exchanges: list[Exchange] = []
-        #: An email change asked by ``PATCH /me``, awaiting the user's confirmation.
-        self.pending_email: str | None = None
-        #: The in-memory store; see :class:`AmiqusData`.
-        self.data: AmiqusData = build_data(
+        self.exchanges = []
+        self.pending_email = None
+        self.data = build_data(
             seed=seed, clients=clients, records=records, organisations=organisations, cases=cases
         )
         self.webhooks = WebhookDispatcher(self.data, enabled=deliver_webhooks)
-        #: Builders of each event family's ``data`` (``payloads.client(id)``...).
-        self.payloads = Payloads(self.data, lambda: self.api_url)
-        #: The kit server: ``.requests`` (the log), ``.faults``.
-        self.server = EmulatorServer(create_app(self), render_error=render_bad_request)
+        self.payloads = Payloads(self.data, lambda: self.url)
+        self.server = EmulatorServer(create_app(self), render_error=render_refusal)
+
+    @property
+    def credentials(self) -> AmiqusCredentials:
+        """``token`` (the personal access token), as the client takes it."""
+        return {"token": self.token}
+
+    # -- rate limit -------------------------------------------------------------------------
+
+    @property
+    def rate_limit(self) -> ServerRateLimit | None:
+        """The API's limit (whole-second ``Retry-After``), or ``None`` when nothing is refused
+        (the headers then describe a window of 200). Assigning one starts an empty window."""
+        return self.window.rate_limit if self._enforced else None
+
+    @rate_limit.setter
+    def rate_limit(self, value: ServerRateLimit | None) -> None:
+        self._enforced = value is not None
+        per = self.rate_window if value is None else value.per
+        self.window = SlidingWindow(
+            value or ServerRateLimit(UNENFORCED_RATE_LIMIT, per=per, integer_retry_after=True)
+        )
+
+    @property
+    def rate_window(self) -> float:
+        """Seconds of the rate-limit window."""
+        return self.window.rate_limit.per
+
+    def rate_limit_headers(self) -> dict[str, str]:
+        """The rate-limit headers of the latest counted request (or of a fresh window)."""
+        return self.last_rate_headers or {
+            "X-RateLimit-Limit": str(self.window.rate_limit.limit),
+            "X-RateLimit-Remaining": str(self.window.rate_limit.limit),
+        }
+
+    def rate_limited_fault(self, retry_after: int = 47) -> CannedResponse:
+        """The emulator's 429 as a kit fault: ``emu.faults.add(emu.rate_limited_fault(),
+        times=1)``."""
+        limit = str(self.window.rate_limit.limit)
+        return Fault.rate_limited(
+            str(retry_after),
+            reset=str(int(time.time()) + retry_after),
+            json=dict(TOO_MANY),
+            headers={"X-RateLimit-Limit": limit, "X-RateLimit-Remaining": "0"},
+        )
 
     # -- webhooks -------------------------------------------------------------------------
 
@@ -181,27 +252,3 @@ class AmiqusEmulator(VendorEmulator):
     async def flush_webhooks(self) -> None:
         """Wait until every queued webhook delivery has been attempted (and logged)."""
         await self.webhooks.flush()
-
-    # -- rate limit -------------------------------------------------------------------------
-
-    def rate_limit_headers(self) -> dict[str, str]:
-        """The rate-limit headers of the latest counted request (or of a fresh window)."""
-        return self.last_rate_headers or {
-            "X-RateLimit-Limit": str(self.window.rate_limit.limit),
-            "X-RateLimit-Remaining": str(self.window.rate_limit.limit),
-        }
-
-    def rate_limited_fault(self, retry_after: int = 47) -> CannedResponse:
-        """The emulator's 429 as a kit fault: ``emu.server.faults.add(emu.rate_limited_fault(),
-        times=1)``."""
-        limit = str(self.rate_limit or UNENFORCED_RATE_LIMIT)
-        return Fault.rate_limited(
-            str(retry_after),
-            reset=str(int(time.time()) + retry_after),
-            json=dict(TOO_MANY),
-            headers={"X-RateLimit-Limit": limit, "X-RateLimit-Remaining": "0"},
-        )
-
-    def __repr__(self) -> str:
-        where = self.url if self.server.running else "not running"
-        return f"<AmiqusEmulator {where}>"

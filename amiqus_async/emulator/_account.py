@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from amiqus_async.emulator._http import ApiError, Ctx, invalid
+from amiqus_async.emulator._http import Ctx, invalid
 from amiqus_async.emulator._render import renderer
 from amiqus_async.emulator._wire import now_stamp
+from common.testing import Refusal
 
 __all__ = [
     "get_credits",
@@ -39,7 +40,7 @@ async def get_me(ctx: Ctx) -> web.StreamResponse:
 async def patch_me(ctx: Ctx) -> web.StreamResponse:
     """Only ``name`` changes at once: an email change awaits the user's confirmation (spec), so
     the response keeps the old address; it is kept in ``emulator.pending_email``."""
-    body = await ctx.json_object()
+    body = await ctx.body()
     errors: dict[str, list[str]] = {}
     if "name" in body and (not isinstance(body["name"], str) or not body["name"].strip()):
         errors["name"] = ["The name must be a non-empty string."]
@@ -66,7 +67,7 @@ async def get_team(ctx: Ctx) -> web.StreamResponse:
 
 async def patch_team(ctx: Ctx) -> web.StreamResponse:
     """Inferred: properties the spec does not name are ignored (its schema allows them)."""
-    body = await ctx.json_object(min_properties=1)
+    body = await ctx.body(min_properties=1)
     errors: dict[str, list[str]] = {}
     if "contact" in body and (not isinstance(body["contact"], str) or "@" not in body["contact"]):
         errors["contact"] = ["The contact must be a valid email address."]
@@ -92,9 +93,9 @@ def _team_members(ctx: Ctx) -> dict[int, dict[str, object]]:
     try:
         team_id = int(ctx.params["teamId"])
     except ValueError:
-        raise ApiError.not_found("Team not found") from None
+        raise Refusal(404, "Team not found") from None
     if team_id not in ctx.data.members:
-        raise ApiError.not_found("Team not found")
+        raise Refusal(404, "Team not found")
     return ctx.data.members[team_id]
 
 
@@ -104,7 +105,7 @@ async def get_teams_members(ctx: Ctx) -> web.StreamResponse:
 
 async def get_teams_member(ctx: Ctx) -> web.StreamResponse:
     members = _team_members(ctx)
-    member_id = ctx.key("teamMemberId", members, "Team member not found")
+    member_id = ctx.key(members, "Team member", "teamMemberId")
     return ctx.ok(dict(members[member_id]))
 
 

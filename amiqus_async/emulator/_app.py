@@ -1,8 +1,9 @@
 """The emulator's ``aiohttp.web`` app: OAuth at the root, the API under ``/api/v2``.
 
 For every API request one middleware, in this order: counts it against the rate limit (429
-past it, guide ``rate-limits.txt``), answers unknown paths and methods (404/405, JSON), checks
-the bearer token (401), then calls the handler, answering :class:`ApiError` with its JSON body.
+past it, guide ``rate-limits.txt``), refuses unknown paths and methods (404/405), checks the
+bearer token (401), then calls the handler; the kit's server renders every refusal with
+:func:`~amiqus_async.emulator._http.render_refusal`.
 An ``on_response_prepare`` hook stamps ``X-Request-Id`` on every response and
 ``X-RateLimit-Limit``/``X-RateLimit-Remaining`` on every API response, whatever produced it
 (kit faults too), and records the exchange when the emulator keeps them.
@@ -20,10 +21,11 @@ from aiohttp import web
 
 from amiqus_async.emulator._auth import check_bearer
 from amiqus_async.emulator._exchanges import capture
-from amiqus_async.emulator._http import ApiError, Ctx, Handler, error_response
+from amiqus_async.emulator._http import Ctx, Handler
 from amiqus_async.emulator._inferred import REQUEST_ID_HEADER
 from amiqus_async.emulator._routes import API_PREFIX, ROUTES
 from common.testing import Handler as WebHandler
+from common.testing import Refusal
 
 if TYPE_CHECKING:
     from amiqus_async.emulator import AmiqusEmulator
@@ -53,23 +55,17 @@ def create_app(emulator: AmiqusEmulator) -> web.Application:
         refused = _count(emulator, request)
         if refused is not None:
             return refused
-        try:
-            http_error = request.match_info.http_exception
-            if http_error is not None:
-                if http_error.status == 405:
-                    raise ApiError(
-                        405,
-                        {
-                            "message": f"The {request.method} method is not "
-                            "supported for this route."
-                        },
-                        headers={"Allow": http_error.headers.get("Allow", "")},
-                    )
-                raise ApiError(404, {"error": "Not Found."})
-            check_bearer(request, personal_token=emulator.token, oauth=emulator.oauth)
-            return await handler(request)
-        except ApiError as error:
-            return error_response(error)
+        http_error = request.match_info.http_exception
+        if http_error is not None:
+            if http_error.status == 405:
+                raise Refusal(
+                    405,
+                    f"The {request.method} method is not supported for this route.",
+                    headers={"Allow": http_error.headers.get("Allow", "")},
+                )
+            raise Refusal(404, "Not Found.")
+        check_bearer(request, personal_token=emulator.token, oauth=emulator.oauth)
+        return await handler(request)
 
     client_max_size = emulator.attachment_max_bytes + 1024 * 1024
     app = web.Application(middlewares=[api], client_max_size=client_max_size)
@@ -117,7 +113,7 @@ def _count(emulator: AmiqusEmulator, request: web.Request) -> web.StreamResponse
 
 def _bind(emulator: AmiqusEmulator, operation: str, endpoint: Handler) -> WebHandler:
     async def handle(request: web.Request) -> web.StreamResponse:
-        return await endpoint(Ctx(request, emulator, operation, dict(request.match_info)))
+        return await endpoint(Ctx(request, emulator, operation=operation))
 
     handle.__name__ = getattr(endpoint, "__name__", "handle")
     return handle

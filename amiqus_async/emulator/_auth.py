@@ -10,7 +10,6 @@ Inferred: OAuth errors follow RFC 6749 §5.2 (``{"error", "error_description", "
 
 from __future__ import annotations
 
-import json
 import secrets
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -19,13 +18,21 @@ from urllib.parse import SplitResult, urlencode, urlsplit
 import attrs
 from aiohttp import web
 
-from amiqus_async.emulator._http import ApiError
 from amiqus_async.emulator._inferred import AUTH_CODE_TTL
 from amiqus_async.emulator._wire import Json
+from common.testing import (
+    Refusal,
+    bearer_token,
+    read_form,
+    read_json,
+    read_multipart,
+    same_secret,
+)
 
 __all__ = ["OAuthServer", "UNAUTHENTICATED", "check_bearer"]
 
-UNAUTHENTICATED: Json = {"error": "Unauthenticated."}
+#: The spec's 401 message (its body: ``{"error": "Unauthenticated."}``).
+UNAUTHENTICATED = "Unauthenticated."
 
 
 def _oauth_error(status: int, error: str, description: str) -> web.Response:
@@ -111,17 +118,9 @@ class OAuthServer:
         raise web.HTTPFound(redirect_uri + separator + urlencode(answer))
 
     async def token(self, request: web.Request) -> web.StreamResponse:
-        """``POST /oauth/token``: form-encoded (or JSON) grant request."""
-        form: Mapping[str, object]
-        try:
-            if request.content_type == "application/json":
-                loaded = json.loads(await request.read())
-                form = loaded if isinstance(loaded, dict) else {}
-            else:
-                form = await request.post()
-        except (ValueError, UnicodeDecodeError, RecursionError, AssertionError, web.HTTPException):
-            # A body that does not parse (bad JSON, a broken form or multipart body).
-            return _oauth_error(400, "invalid_request", "The request body could not be read.")
+        """``POST /oauth/token``: form-encoded (or JSON, or multipart) grant request; a body
+        that does not parse is the kit's ``BadRequest``, answered ``invalid_request`` (400)."""
+        form = await _grant_request(request)
         grant_type = str(form.get("grant_type") or "")
         if grant_type not in ("authorization_code", "refresh_token"):
             return _oauth_error(
@@ -173,12 +172,21 @@ def _redirect_target(uri: str) -> SplitResult | None:
     return parts
 
 
+async def _grant_request(request: web.Request) -> Mapping[str, object]:
+    """The fields of a token request: a JSON object (anything else JSON: none), a form, or
+    a multipart body's text parts; no fields for any other Content-Type."""
+    if request.content_type == "application/json":
+        loaded = await read_json(request, empty=None)
+        return loaded if isinstance(loaded, dict) else {}
+    if request.content_type == "application/x-www-form-urlencoded":
+        return await read_form(request)
+    if request.content_type.startswith("multipart/"):
+        return {part.name: part.text() for part in await read_multipart(request) if part.name}
+    return {}
+
+
 def check_bearer(request: web.Request, *, personal_token: str, oauth: OAuthServer) -> None:
     """401 unless ``Authorization: Bearer`` carries the personal token or a live access token."""
-    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-    token = token.strip()
-    if scheme.lower() != "bearer" or not token:
-        raise ApiError(401, dict(UNAUTHENTICATED))
-    if token == personal_token or oauth.access_valid(token):
-        return
-    raise ApiError(401, dict(UNAUTHENTICATED))
+    token = bearer_token(request)
+    if token is None or not (same_secret(token, personal_token) or oauth.access_valid(token)):
+        raise Refusal(401, UNAUTHENTICATED)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from amiqus_async.emulator._http import ApiError, Ctx, invalid, list_envelope, require
+from amiqus_async.emulator._http import Ctx, invalid, list_envelope, require
 from amiqus_async.emulator._render import renderer
 from amiqus_async.emulator._store import add_case_item
 from amiqus_async.emulator._wire import Json, now_stamp
+from common.testing import Refusal
 
 __all__ = [
     "CASE_STATUSES",
@@ -42,7 +43,7 @@ _EXPAND = ("client", "items", "assignees")
 
 
 def _case(ctx: Ctx, name: str = "id") -> int:
-    return ctx.key(name, ctx.data.cases, "Case not found")
+    return ctx.key(ctx.data.cases, "Case", name)
 
 
 def _members(ctx: Ctx, case_id: int) -> set[int]:
@@ -120,7 +121,7 @@ async def get_cases(ctx: Ctx) -> web.StreamResponse:
 
 
 async def post_case(ctx: Ctx) -> web.StreamResponse:
-    body = await ctx.json_object()
+    body = await ctx.body()
     require(body, "name", "client")
     errors: dict[str, list[str]] = {}
     if not isinstance(body["name"], str):
@@ -161,7 +162,7 @@ async def get_case(ctx: Ctx) -> web.StreamResponse:
 async def patch_case(ctx: Ctx) -> web.StreamResponse:
     """Inferred: properties the spec does not name are ignored (its schema allows them)."""
     key = _case(ctx)
-    body = await ctx.json_object(min_properties=1)
+    body = await ctx.body(min_properties=1)
     errors: dict[str, list[str]] = {}
     if "name" in body and (not isinstance(body["name"], str) or not body["name"]):
         errors["name"] = ["The name must be a non-empty string."]
@@ -193,7 +194,7 @@ async def get_case_items(ctx: Ctx) -> web.StreamResponse:
 
 async def patch_case_items(ctx: Ctx) -> web.StreamResponse:
     key = _case(ctx)
-    body = await ctx.json_body()
+    body = await ctx.json(empty=None)
     if not isinstance(body, list) or not 1 <= len(body) <= 100:
         invalid({"body": ["The body must be an array of 1 to 100 items."]})
     data = ctx.data
@@ -235,7 +236,7 @@ async def delete_case_item(ctx: Ctx) -> web.StreamResponse:
     raw = ctx.params["itemId"]
     index = ctx.data.case_item_index.get(key, [])
     if not raw.isdigit() or int(raw) not in index:
-        raise ApiError.not_found("Case item not found")
+        raise Refusal(404, "Case item not found")
     index.remove(int(raw))
     del ctx.data.case_items[int(raw)]
     ctx.data.cases[key]["updated_at"] = now_stamp()
@@ -253,7 +254,7 @@ async def get_case_reviews(ctx: Ctx) -> web.StreamResponse:
 
 async def post_case_review(ctx: Ctx) -> web.StreamResponse:
     key = _case(ctx)
-    body = await ctx.json_object()
+    body = await ctx.body()
     require(body, "status")
     if body["status"] not in CASE_STATUSES:
         invalid({"status": ["The selected status is invalid."]})
@@ -287,7 +288,7 @@ async def get_aggregate(ctx: Ctx) -> web.StreamResponse:
     """Counts of cases by status (every status, zeros included); ``start_date``/``end_date``
     bound ``created_at``."""
     assigned_to = ctx.member_or_false("assigned_to")
-    start, end = ctx.moment("start_date"), ctx.moment("end_date")
+    start, end = ctx.stamp("start_date"), ctx.stamp("end_date")
     visibility = ctx.choice("visibility", ("active", "archived"))
     counts = dict.fromkeys(CASE_STATUSES, 0)
     for case in ctx.data.cases.values():

@@ -17,14 +17,14 @@ from typing import Any
 from aiohttp import web
 
 from amiqus_async.emulator._address import address_errors, written_address
-from amiqus_async.emulator._http import ApiError, Ctx, invalid
+from amiqus_async.emulator._http import Ctx, invalid
 from amiqus_async.emulator._inferred import required_message
 from amiqus_async.emulator._render import renderer
 from amiqus_async.emulator._store import empty_address, make_name, pdf_bytes
 from amiqus_async.emulator._wire import Json, now_stamp
+from common.testing import Refusal
 
 __all__ = [
-    "CLIENT_NOT_FOUND",
     "client_id",
     "delete_client",
     "get_address",
@@ -41,7 +41,6 @@ __all__ = [
     "put_address",
 ]
 
-CLIENT_NOT_FOUND = "Client not found"
 _STATUSES = ("pending", "approved", "rejected")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NAME_FIELDS = ("title", "other_title", "first_name", "middle_name", "last_name")
@@ -65,7 +64,7 @@ _WRITABLE = ("status", "name", "email", "landline", "mobile", "dob", "reference"
 
 
 def client_id(ctx: Ctx, name: str = "id") -> int:
-    return ctx.key(name, ctx.data.clients, CLIENT_NOT_FOUND)
+    return ctx.key(ctx.data.clients, "Client", name)
 
 
 def _is_date(value: Any) -> bool:
@@ -187,7 +186,7 @@ async def get_clients(ctx: Ctx) -> web.StreamResponse:
 
 
 async def post_client(ctx: Ctx) -> web.StreamResponse:
-    body = await ctx.json_object()
+    body = await ctx.body()
     _check_client_body(body, creating=True)
     stamp = now_stamp()
     new_id = ctx.data.new_id()
@@ -223,7 +222,7 @@ async def get_client(ctx: Ctx) -> web.StreamResponse:
 
 async def patch_client(ctx: Ctx) -> web.StreamResponse:
     key = client_id(ctx)
-    body = await ctx.json_object(min_properties=1)
+    body = await ctx.body(min_properties=1)
     _check_client_body(body, creating=False)
     client = ctx.data.clients[key]
     old_status = client["status"]
@@ -252,7 +251,7 @@ async def get_address(ctx: Ctx) -> web.StreamResponse:
 async def put_address(ctx: Ctx) -> web.StreamResponse:
     """Replace the address (validated as :func:`~._address.address_errors` says)."""
     key = client_id(ctx)
-    body = await ctx.json_object()
+    body = await ctx.body()
     errors = address_errors(body)
     if errors:
         invalid(errors)
@@ -288,7 +287,7 @@ def _form(ctx: Ctx) -> Json:
     key = client_id(ctx)
     form = ctx.data.client_forms.get(ctx.params["reference"])
     if form is None or form["client"] != key:
-        raise ApiError.not_found("Form not found")
+        raise Refusal(404, "Form not found")
     return form
 
 
@@ -331,8 +330,8 @@ async def patch_correction(ctx: Ctx) -> web.StreamResponse:
         correction_id = -1
     correction = ctx.data.corrections.get(correction_id)
     if correction is None or correction["client"] != key:
-        raise ApiError(404, {"message": "Correction not found"})
-    body = await ctx.json_object()
+        raise Refusal(404, body={"message": "Correction not found"})
+    body = await ctx.body()
     status = body.get("status")
     if status not in ("accepted", "rejected"):
         invalid(
@@ -343,7 +342,7 @@ async def patch_correction(ctx: Ctx) -> web.StreamResponse:
             }
         )
     if correction["status"] != "pending":
-        raise ApiError(405, {"message": "Correction has already been completed"})
+        raise Refusal(405, "Correction has already been completed")
     if status == "accepted":
         proposed = body.get("correction")
         if proposed is not None:

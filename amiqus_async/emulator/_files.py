@@ -14,15 +14,15 @@ from __future__ import annotations
 import mimetypes
 import uuid
 
-from aiohttp import BodyPartReader, web
-from aiohttp.http_exceptions import HttpProcessingError
+from aiohttp import web
 
 from amiqus_async.emulator._clients import client_id
-from amiqus_async.emulator._http import ApiError, Ctx, invalid, too_large_page
+from amiqus_async.emulator._http import Ctx, invalid, too_large_page
 from amiqus_async.emulator._inferred import ATTACHMENT_TYPES, required_message
 from amiqus_async.emulator._render import renderer
 from amiqus_async.emulator._store import add_client_file
-from amiqus_async.emulator._wire import Json, now_stamp, parse_stamp
+from amiqus_async.emulator._wire import Json, now_stamp
+from common.testing import BadRequest, Refusal, iso_datetime
 
 __all__ = [
     "delete_attachment",
@@ -66,31 +66,25 @@ def _too_large(limit: int) -> web.Response:
 
 
 async def post_attachment(ctx: Ctx) -> web.StreamResponse:
+    """Inferred: a body that is not multipart, or one that does not parse (no boundary,
+    garbage, a broken part header), is answered like a missing attachment."""
     limit = ctx.emulator.attachment_max_bytes
-    if ctx.request.content_length is not None and ctx.request.content_length > limit + 65536:
-        return _too_large(limit)
     if not ctx.request.content_type.startswith("multipart/"):
+        if ctx.request.content_length is not None and ctx.request.content_length > limit + 65536:
+            return _too_large(limit)
         invalid({"attachment": [required_message("attachment")]})
-    content: bytes | None = None
-    filename = ""
     try:
-        reader = await ctx.request.multipart()
-        while (part := await reader.next()) is not None:
-            if not isinstance(part, BodyPartReader) or part.name != "attachment":
-                continue
-            filename = part.filename or ""
-            chunks = bytearray()
-            while chunk := await part.read_chunk(65536):
-                chunks += chunk
-                if len(chunks) > limit:
-                    return _too_large(limit)
-            content = bytes(chunks)
-    except (ValueError, AssertionError, LookupError, HttpProcessingError, web.HTTPException):
-        # Inferred: a multipart body that does not parse (no boundary, garbage, a broken part
-        # header) is answered like a missing attachment.
+        parts = await ctx.multipart(max_bytes=limit + 65536)
+    except BadRequest as refused:
+        if refused.status == 413:
+            return _too_large(limit)
         invalid({"attachment": [required_message("attachment")]})
-    if content is None or not filename:
+    part = next((p for p in reversed(parts) if p.name == "attachment"), None)
+    if part is None or not part.filename:
         invalid({"attachment": [required_message("attachment")]})
+    if len(part.data) > limit:
+        return _too_large(limit)
+    filename, content = part.filename, part.data
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     extension = _ALIASES.get(extension, extension)
     if extension not in ATTACHMENT_TYPES:
@@ -141,16 +135,16 @@ def _uses(ctx: Ctx, attachment_id: int) -> list[str]:
 
 async def delete_attachment(ctx: Ctx) -> web.StreamResponse:
     """Inferred: deleting an attachment in use answers 403 (the only refusal the spec lists)."""
-    key = ctx.key("id", ctx.data.attachments, "Attachment not found")
+    key = ctx.key(ctx.data.attachments, "Attachment")
     if _uses(ctx, key):
-        raise ApiError(403, {"message": "This action is unauthorized."})
+        raise Refusal(403, "This action is unauthorized.")
     del ctx.data.attachments[key]
     ctx.data.attachment_content.pop(key, None)
     return ctx.no_content()
 
 
 async def put_attachment_redact(ctx: Ctx) -> web.StreamResponse:
-    key = ctx.key("id", ctx.data.attachments, "Attachment not found")
+    key = ctx.key(ctx.data.attachments, "Attachment")
     if "record_document" not in _uses(ctx, key):
         invalid({"errors": [f"Attachment {key} cannot be redacted"]})
     attachment = ctx.data.attachments[key]
@@ -207,7 +201,7 @@ async def get_files(ctx: Ctx) -> web.StreamResponse:
 
 async def post_client_file(ctx: Ctx) -> web.StreamResponse:
     key = client_id(ctx)
-    body = await ctx.json_object()
+    body = await ctx.body()
     errors: dict[str, list[str]] = {}
     attachment_id = body.get("attachment")
     if "attachment" not in body:
@@ -227,7 +221,7 @@ async def post_client_file(ctx: Ctx) -> web.StreamResponse:
     if name is not None and (not isinstance(name, str) or not 1 <= len(name) <= 255):
         errors["name"] = ["The name must be between 1 and 255 characters."]
     expires = body.get("expires_at")
-    if expires is not None and (not isinstance(expires, str) or parse_stamp(expires) is None):
+    if expires is not None and (not isinstance(expires, str) or iso_datetime(expires) is None):
         errors["expires_at"] = ["The expires_at must be a valid date-time."]
     if errors:
         invalid(errors)
@@ -248,7 +242,7 @@ def _client_file(ctx: Ctx) -> Json:
     key = client_id(ctx, "clientId")
     raw = ctx.params["fileId"]
     if not raw.isdigit() or ctx.data.file_owner.get(int(raw)) != key:
-        raise ApiError.not_found("File not found")
+        raise Refusal(404, "File not found")
     return ctx.data.client_files[int(raw)]
 
 
@@ -265,11 +259,11 @@ async def get_client_file_download(ctx: Ctx) -> web.StreamResponse:
     attachment: Json = ctx.data.attachments.get(attachment_id) or item["attachment"]
     status = attachment.get("av_status")
     if status == "infected":
-        raise ApiError(410, {"error": "File scan detected a virus"})
+        raise Refusal(410, "File scan detected a virus")
     if status == "pending":
-        raise ApiError(423, {"error": "File scan is not yet complete"})
+        raise Refusal(423, "File scan is not yet complete")
     if status == "error":
-        raise ApiError(423, {"error": "File scan could not be completed"})
+        raise Refusal(423, "File scan could not be completed")
     content = ctx.data.attachment_content.get(attachment_id, b"")
     filename = str(attachment["original"]).replace('"', "")
     return web.Response(

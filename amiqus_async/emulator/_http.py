@@ -1,17 +1,17 @@
-"""What every handler shares: errors, the request context, query parsing, the two envelopes.
+"""What Amiqus handlers share: its error shapes, its rules for query values, the two envelopes.
 
-A handler receives a :class:`Ctx` and answers with :meth:`Ctx.ok`, :meth:`Ctx.paginated`,
-:meth:`Ctx.created` or :meth:`Ctx.no_content`, or raises :class:`ApiError`. Error bodies follow
-the spec's ``components.responses``: ``{"error": ...}`` for 401/404 (and 410/423),
+A handler receives a :class:`Ctx` (the kit's :class:`~common.testing.RequestContext` with
+Amiqus's :data:`RULES`, and the operation) and answers with :meth:`Ctx.ok`,
+:meth:`Ctx.paginated`, :meth:`Ctx.created` or :meth:`Ctx.no_content`, or raises the kit's
+:class:`~common.testing.Refusal` (:func:`invalid` for a 422). :func:`render_refusal` answers as
+the spec's ``components.responses`` say: ``{"error": ...}`` for 401/404 (and 410/423),
 ``{"message": ...}`` for 403/405/500, ``{"<dot.path>": ["message", ...]}`` for 422.
 """
 
 from __future__ import annotations
 
-import json
-import math
-from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 
 import attrs
 from aiohttp import web
@@ -23,21 +23,22 @@ from amiqus_async.emulator._inferred import (
     required_message,
 )
 from amiqus_async.emulator._store import AmiqusData
-from amiqus_async.emulator._wire import Json, format_stamp, parse_stamp
-from common.testing import BadRequest
+from amiqus_async.emulator._wire import Json, format_stamp
+from common.testing.context import Flaw, QueryRules, RequestContext, python_integer
+from common.testing.errors import BadRequest, Problem, Refusal, default_error_renderer
+from common.testing.paging import paginated_list
 
-if TYPE_CHECKING:
-    from amiqus_async.emulator import AmiqusEmulator
+if TYPE_CHECKING:  # named in a string: Ctx's base
+    from amiqus_async.emulator import AmiqusEmulator  # noqa: F401
 
 __all__ = [
     "API_PREFIX",
-    "ApiError",
+    "RULES",
     "Ctx",
     "Handler",
-    "error_response",
     "invalid",
     "list_envelope",
-    "render_bad_request",
+    "render_refusal",
     "too_large_page",
 ]
 
@@ -45,28 +46,50 @@ API_PREFIX = "/api/v2"
 
 DEFAULT_LIMIT = 25  # spec components.parameters.limit default
 MAX_LIMIT = 100  # spec components.parameters.limit maximum
-
-
-class ApiError(Exception):
-    """Raised by handlers; answered with *body* (JSON) and *status*."""
-
-    def __init__(self, status: int, body: Json, *, headers: dict[str, str] | None = None) -> None:
-        super().__init__(status, body)
-        self.status, self.body, self.headers = status, body, headers
-
-    @classmethod
-    def not_found(cls, message: str) -> ApiError:
-        return cls(404, {"error": message})
+#: The statuses whose spec body is ``{"error": ...}`` (the others' is ``{"message": ...}``).
+_ERROR_KEYED = frozenset({401, 404, 410, 423})
 
 
 def invalid(errors: dict[str, list[str]]) -> NoReturn:
     """Raise a 422 with field errors (keys are dot-notated paths into the body or the
     query parameter's name)."""
-    raise ApiError(422, dict(errors))
+    raise Refusal(422, errors=errors)
 
 
-def error_response(error: ApiError) -> web.Response:
-    return web.json_response(error.body, status=error.status, headers=error.headers)
+def render_refusal(request: web.Request, error: Refusal) -> web.StreamResponse:
+    """Any refusal the Amiqus way.
+
+    Inferred for malformed input the kit refused (the guides: 422 "suggests that the request
+    payload body and/or query parameters may contain missing fields or invalid data"): under
+    the API, 422 with the errors map ``{"<field or body>": [message]}``, or the spec's
+    ``text/html`` 413 for a body too large; at the OAuth endpoints, RFC 6749's
+    ``invalid_request`` (400). A kit fault keeps the kit's body.
+    """
+    if error.problem is Problem.FAULT:
+        return default_error_renderer(request, error)
+    if isinstance(error, BadRequest):
+        if not request.rel_url.raw_path.startswith(API_PREFIX + "/"):
+            body = {"error": "invalid_request", "error_description": error.message}
+            return web.json_response({**body, "message": error.message}, status=400)
+        if error.status == 413:
+            return too_large_page()
+        return web.json_response({error.field or "body": [error.message]}, status=422)
+    body = error.body
+    if body is None:
+        key = "error" if error.status in _ERROR_KEYED else "message"
+        body = error.errors if error.errors is not None else {key: error.message}
+    return web.json_response(body, status=error.status, headers=error.headers)
+
+
+def too_large_page(limit: int | None = None) -> web.Response:
+    """The spec's 413: an HTML page (from the web server in front of the API)."""
+    note = "" if limit is None else f"<!-- limit {limit} bytes -->"
+    page = (
+        "<html><head><title>413 Request Entity Too Large</title></head><body><center>"
+        "<h1>413 Request Entity Too Large</h1></center><hr><center>nginx</center>"
+        f"{note}</body></html>"
+    )
+    return web.Response(status=413, text=page, content_type="text/html")
 
 
 def list_envelope(items: Sequence[Json], url: str, *, limit: int = MAX_LIMIT) -> Json:
@@ -84,99 +107,61 @@ def list_envelope(items: Sequence[Json], url: str, *, limit: int = MAX_LIMIT) ->
     }
 
 
+#: How Amiqus (Laravel) reads query values: names as sent, integers as PHP casts them,
+#: 1/0/true/false, wire date-times; a value that does not parse is a 422 ``{name: [...]}``.
+RULES = QueryRules(
+    integer=python_integer,
+    status=422,
+    wording={
+        Flaw.NOT_FOUND: "{what} not found",
+        Flaw.NOT_INTEGER: "The {name} must be an integer.",
+        Flaw.NOT_BOOLEAN: "The {name} field must be true or false.",
+        Flaw.NOT_ALLOWED: "The selected {name} is invalid.",
+        Flaw.NOT_DATETIME: "The {name} must be a valid date-time (YYYY-MM-DDTHH:MM:SSZ).",
+    },
+)
+
+
 @attrs.define(eq=False)
-class Ctx:
-    """What a handler gets: the request, the emulator, the path parameters, the operation."""
+class Ctx(RequestContext["AmiqusEmulator", AmiqusData]):
+    """What a handler gets: the request, the emulator, its data, the path parameters, the
+    operation."""
 
-    request: web.Request
-    emulator: AmiqusEmulator
-    operation: str
-    params: dict[str, str]
+    rules: ClassVar[QueryRules] = RULES
 
-    @property
-    def data(self) -> AmiqusData:
-        return self.emulator.data
+    #: The spec's operationId.
+    operation: str = attrs.field(kw_only=True)
 
     # -- URLs ----------------------------------------------------------------------------
 
     @property
     def base(self) -> str:
         """The API's absolute base URL as the client reached it (``http://host:port/api/v2``)."""
-        return f"{self.request.scheme}://{self.request.host}{self.emulator.api_prefix}"
+        return f"{self.origin}{self.emulator.api_prefix}"
 
     def url(self, path: str) -> str:
+        """The absolute URL of *path* under the API."""
         return self.base + path
 
-    # -- path parameters -----------------------------------------------------------------
-
-    def key(self, name: str, collection: dict[int, Json], missing: str) -> int:
-        """The integer path parameter *name*, which must be a key of *collection* (else 404
-        with ``{"error": missing}``)."""
-        raw = self.params[name]
-        try:
-            value = int(raw)
-        except ValueError:
-            raise ApiError.not_found(missing) from None
-        if value not in collection:
-            raise ApiError.not_found(missing)
-        return value
-
     # -- query ---------------------------------------------------------------------------
-
-    def text(self, name: str) -> str | None:
-        value = self.request.query.get(name)
-        return None if value is None or value == "" else value
-
-    def choice(self, name: str, allowed: Iterable[str]) -> str | None:
-        value = self.text(name)
-        options = tuple(allowed)
-        if value is not None and value not in options:
-            invalid({name: [f"The selected {name} is invalid."]})
-        return value
-
-    def integer(self, name: str) -> int | None:
-        value = self.text(name)
-        if value is None:
-            return None
-        try:
-            return int(value)
-        except ValueError:
-            invalid({name: [f"The {name} must be an integer."]})
-
-    def boolean(self, name: str) -> bool | None:
-        value = self.text(name)
-        if value is None:
-            return None
-        if value.lower() in ("1", "true"):
-            return True
-        if value.lower() in ("0", "false"):
-            return False
-        invalid({name: [f"The {name} field must be true or false."]})
 
     def member_or_false(self, name: str) -> int | bool | None:
         """``assignee=<team member id>`` or ``assignee=false`` (unassigned)."""
         value = self.text(name)
-        if value is None:
-            return None
-        if value.lower() == "false":
+        if value is not None and value.lower() == "false":
             return False
         return self.integer(name)
 
-    def moment(self, name: str) -> str | None:
+    def stamp(self, name: str) -> str | None:
         """A date-time filter, normalised to the wire format for string comparison."""
-        value = self.text(name)
-        if value is None:
-            return None
-        parsed = parse_stamp(value)
-        if parsed is None:
-            invalid({name: [f"The {name} must be a valid date-time (YYYY-MM-DDTHH:MM:SSZ)."]})
-        return format_stamp(parsed)
+        moment = self.moment(name)
+        return None if moment is None else format_stamp(moment)
 
     def joined(self, name: str) -> list[str]:
         """An array parameter the spec sends unexploded (``explode: false``): one
         comma-separated value, ``status=a,b``; given more than once -> 422 (inferred, see
         :func:`~amiqus_async.emulator._inferred.repeated_message`)."""
-        raw = self.request.query.getall(name, [])
+        raw = self.values(name)
         if len(raw) > 1:
             invalid({name: [repeated_message(name)]})
         return [part.strip() for value in raw for part in value.split(",") if part.strip()]
@@ -187,8 +172,7 @@ class Ctx:
         causer"]}``). Comma-separated (``explode: false``, most operations), or the key once
         per value where the spec leaves ``explode`` at its default (*explode*)."""
         if explode:
-            raw = self.request.query.getall("expand", [])
-            wanted = {value.strip() for value in raw if value.strip()}
+            wanted = {value.strip() for value in self.values("expand") if value.strip()}
         else:
             wanted = set(self.joined("expand"))
         if wanted - set(allowed):
@@ -225,20 +209,9 @@ class Ctx:
 
     # -- bodies --------------------------------------------------------------------------
 
-    async def json_body(self) -> Any:
-        """The JSON body (``None`` when empty); not JSON -> 422. Strict JSON: no ``NaN`` or
-        ``Infinity``, no number past a double (``1e400``), nesting bounded by Python's own
-        recursion limit (deeper is refused, not a crash)."""
-        raw = await self.request.read()
-        if not raw.strip():
-            return None
-        try:
-            return json.loads(raw, parse_constant=_no_constant, parse_float=_finite)
-        except (ValueError, UnicodeDecodeError, RecursionError):
-            invalid({"body": ["The request body must be valid JSON."]})
-
-    async def json_object(self, *, min_properties: int = 0) -> Json:
-        body = await self.json_body()
+    async def body(self, *, min_properties: int = 0) -> Json:
+        """The body as a JSON object (an empty body is ``{}``); strict JSON, else 422."""
+        body = await self.json(empty=None)
         if body is None:
             body = {}
         if not isinstance(body, dict):
@@ -249,86 +222,13 @@ class Ctx:
 
     # -- answers -------------------------------------------------------------------------
 
-    def ok(self, body: Any, status: int = 200) -> web.Response:
-        return web.json_response(body, status=status)
-
-    def created(self, body: Any) -> web.Response:
-        return web.json_response(body, status=201)
-
-    def no_content(self) -> web.Response:
-        return web.Response(status=204)
-
     def paginated(self, items: Sequence[Json], render: Callable[[Json], Json]) -> web.Response:
         """A ``paginated_list`` page of *items* (each passed through *render*)."""
         page, limit = self.page_args()
-        total = len(items)
-        total_pages = max(1, math.ceil(total / limit))
-        chunk = items[(page - 1) * limit : page * limit]
-        links = None
-        if total_pages > 1:
-            links = {
-                "next": self._page_url(page + 1) if page < total_pages else None,
-                "previous": self._page_url(min(page - 1, total_pages)) if page > 1 else None,
-            }
-        return self.ok(
-            {
-                "object": "paginated_list",
-                "data": [render(item) for item in chunk],
-                "total": total,
-                "count": len(chunk),
-                "limit": limit,
-                "current_page": page,
-                "total_pages": total_pages,
-                "links": links,
-            }
-        )
-
-    def _page_url(self, page: int) -> str:
-        """This request's absolute URL with ``page`` set (every other parameter kept)."""
-        url = self.request.url.update_query({"page": str(page)})
-        return f"{self.request.scheme}://{self.request.host}{url.raw_path_qs}"
+        return self.ok(paginated_list(items, page, limit, self.request, render))
 
 
 Handler = Callable[[Ctx], Awaitable[web.StreamResponse]]
-
-
-def render_bad_request(request: web.Request, error: BadRequest) -> web.StreamResponse:
-    """Malformed input the kit refused (a body that does not parse...), the Amiqus way.
-
-    Inferred (the guides: 422 "suggests that the request payload body and/or query parameters
-    may contain missing fields or invalid data"): under the API, 422 with the errors map
-    ``{"<field or body>": [message]}``, or the spec's ``text/html`` 413 for a body too large;
-    at the OAuth endpoints, RFC 6749's ``invalid_request`` (400).
-    """
-    path = request.rel_url.raw_path
-    if not path.startswith(API_PREFIX + "/"):
-        body = {"error": "invalid_request", "error_description": error.message}
-        return web.json_response({**body, "message": error.message}, status=400)
-    if error.status == 413:
-        return too_large_page()
-    return web.json_response({error.field or "body": [error.message]}, status=422)
-
-
-def too_large_page(limit: int | None = None) -> web.Response:
-    """The spec's 413: an HTML page (from the web server in front of the API)."""
-    note = "" if limit is None else f"<!-- limit {limit} bytes -->"
-    page = (
-        "<html><head><title>413 Request Entity Too Large</title></head><body><center>"
-        "<h1>413 Request Entity Too Large</h1></center><hr><center>nginx</center>"
-        f"{note}</body></html>"
-    )
-    return web.Response(status=413, text=page, content_type="text/html")
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
-
-
-def _finite(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"{text} is out of range")
-    return value
 
 
 def require(body: Json, *fields: str) -> None:

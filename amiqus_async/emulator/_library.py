@@ -21,11 +21,12 @@ from typing import Any
 from aiohttp import web
 
 from amiqus_async.emulator._form_fields import document_errors, field_errors
-from amiqus_async.emulator._http import ApiError, Ctx, invalid, require
+from amiqus_async.emulator._http import Ctx, invalid, require
 from amiqus_async.emulator._inferred import required_message
 from amiqus_async.emulator._render import renderer
 from amiqus_async.emulator._steps import step_cost, step_errors
 from amiqus_async.emulator._wire import Json, now_stamp
+from common.testing import Refusal
 
 __all__ = [
     "delete_form_template",
@@ -101,7 +102,7 @@ def _template_errors(body: Json, *, creating: bool) -> dict[str, list[str]]:
 
 
 async def post_form_template(ctx: Ctx) -> web.StreamResponse:
-    body = await ctx.json_object()
+    body = await ctx.body()
     errors = _template_errors(body, creating=True)
     if errors:
         invalid(errors)
@@ -128,7 +129,7 @@ async def post_form_template(ctx: Ctx) -> web.StreamResponse:
 def _template(ctx: Ctx) -> Json:
     template = ctx.data.form_templates.get(ctx.params["reference"])
     if template is None:
-        raise ApiError.not_found("Form template not found")
+        raise Refusal(404, "Form template not found")
     return template
 
 
@@ -138,7 +139,7 @@ async def get_form_template(ctx: Ctx) -> web.StreamResponse:
 
 async def patch_form_template(ctx: Ctx) -> web.StreamResponse:
     template = _template(ctx)
-    body = await ctx.json_object(min_properties=1)
+    body = await ctx.body(min_properties=1)
     errors = _template_errors(body, creating=False)
     if errors:
         invalid(errors)
@@ -165,7 +166,7 @@ async def get_steps(ctx: Ctx) -> web.StreamResponse:
 
 
 async def post_steps(ctx: Ctx) -> web.StreamResponse:
-    body = await ctx.json_object()
+    body = await ctx.body()
     require(body, "steps")
     errors = step_errors(ctx.data, body["steps"])
     if errors:
@@ -184,7 +185,7 @@ def _b64(raw: bytes) -> str:
 async def post_sdk_token(ctx: Ctx) -> web.StreamResponse:
     """A JWT (HS256 under the personal token) valid 60 minutes (spec), scoped to one record;
     ``record_id`` is write-only, so not echoed."""
-    body = await ctx.json_object()
+    body = await ctx.body()
     require(body, "record_id")
     record = body["record_id"]
     if not isinstance(record, int) or record not in ctx.data.records:

@@ -124,7 +124,7 @@ def _apply(org: Json, body: Json) -> None:
 
 
 async def post_organisation(ctx: Ctx) -> web.StreamResponse:
-    body = await ctx.json_object()
+    body = await ctx.body()
     _check(body)
     stamp = now_stamp()
     org_id = ctx.data.new_id()
@@ -148,14 +148,14 @@ async def post_organisation(ctx: Ctx) -> web.StreamResponse:
 
 
 async def get_organisation(ctx: Ctx) -> web.StreamResponse:
-    org_id = ctx.key("id", ctx.data.organisations, "Organisation not found")
+    org_id = ctx.key(ctx.data.organisations, "Organisation")
     expand = ctx.expand(_EXPAND)
     return ctx.ok(renderer(ctx).organisation(ctx.data.organisations[org_id], expand))
 
 
 async def patch_organisation(ctx: Ctx) -> web.StreamResponse:
-    org_id = ctx.key("id", ctx.data.organisations, "Organisation not found")
-    body = await ctx.json_object(min_properties=1)
+    org_id = ctx.key(ctx.data.organisations, "Organisation")
+    body = await ctx.body(min_properties=1)
     _check(body)
     org = ctx.data.organisations[org_id]
     _apply(org, body)

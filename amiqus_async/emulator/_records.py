@@ -15,15 +15,15 @@ import random
 
 from aiohttp import web
 
-from amiqus_async.emulator._http import ApiError, Ctx, invalid, require
+from amiqus_async.emulator._http import Ctx, invalid, require
 from amiqus_async.emulator._inferred import required_message
 from amiqus_async.emulator._render import renderer
 from amiqus_async.emulator._steps import step_cost, step_errors
 from amiqus_async.emulator._store import assign, create_record, pdf_bytes
-from amiqus_async.emulator._wire import Json, format_stamp, now_stamp, parse_stamp
+from amiqus_async.emulator._wire import Json, format_stamp, now_stamp
+from common.testing import Refusal, iso_datetime
 
 __all__ = [
-    "RECORD_NOT_FOUND",
     "get_check",
     "get_record",
     "get_record_documents",
@@ -38,7 +38,6 @@ __all__ = [
     "post_step_review",
 ]
 
-RECORD_NOT_FOUND = "Record not found"
 _STATUSES = (
     "pending",
     "started",
@@ -54,7 +53,7 @@ _STATUSES = (
 
 
 def record_id(ctx: Ctx, name: str = "id") -> int:
-    return ctx.key(name, ctx.data.records, RECORD_NOT_FOUND)
+    return ctx.key(ctx.data.records, "Record", name)
 
 
 async def get_records(ctx: Ctx) -> web.StreamResponse:
@@ -120,7 +119,7 @@ def _bool_errors(body: Json, *fields: str) -> dict[str, list[str]]:
 
 
 async def post_record(ctx: Ctx) -> web.StreamResponse:
-    body = await ctx.json_object()
+    body = await ctx.body()
     require(body, "client")
     data = ctx.data
     client = body["client"]
@@ -223,7 +222,7 @@ def _expire(ctx: Ctx, key: int, when: str) -> None:
 
 
 def _is_expired(record: Json) -> bool:
-    moment = parse_stamp(str(record["expired_at"]))
+    moment = iso_datetime(str(record["expired_at"]))
     return record["perform_url"] is False or (
         moment is not None and moment <= dt.datetime.now(dt.timezone.utc)
     )
@@ -232,13 +231,13 @@ def _is_expired(record: Json) -> bool:
 async def patch_record(ctx: Ctx) -> web.StreamResponse:
     """Inferred: properties the spec does not name are ignored (its schema allows them)."""
     key = record_id(ctx)
-    body = await ctx.json_object(min_properties=1)
+    body = await ctx.body(min_properties=1)
     errors = _bool_errors(body, "is_archived", "is_reviewed", "has_reminders")
     expiry = body.get("expired_at")
     if (
         "expired_at" in body
         and expiry is not True
-        and (not isinstance(expiry, str) or parse_stamp(expiry) is None)
+        and (not isinstance(expiry, str) or iso_datetime(expiry) is None)
     ):
         errors["expired_at"] = ["The expired_at must be a date-time or true."]
     if errors:
@@ -260,7 +259,7 @@ async def patch_record(ctx: Ctx) -> web.StreamResponse:
             record["status"] = data.reviewed_from.pop(key, "pending")
             ctx.emulator.publish("record.unreviewed", events.record(key))
     if "expired_at" in body:
-        moment = dt.datetime.now(dt.timezone.utc) if expiry is True else parse_stamp(str(expiry))
+        moment = dt.datetime.now(dt.timezone.utc) if expiry is True else iso_datetime(str(expiry))
         assert moment is not None
         if moment <= dt.datetime.now(dt.timezone.utc):
             _expire(ctx, key, format_stamp(moment))
@@ -328,7 +327,7 @@ async def get_record_documents(ctx: Ctx) -> web.StreamResponse:
 
 
 async def get_check(ctx: Ctx) -> web.StreamResponse:
-    key = ctx.key("id", ctx.data.checks, "Check not found")
+    key = ctx.key(ctx.data.checks, "Check")
     expand = ctx.expand(("record", "response"))
     return ctx.ok(renderer(ctx).check(ctx.data.checks[key], expand))
 
@@ -337,7 +336,7 @@ def _step(ctx: Ctx) -> tuple[int, int]:
     key = record_id(ctx, "recordId")
     raw = ctx.params["stepId"]
     if not raw.isdigit() or int(raw) not in ctx.data.record_steps.get(key, []):
-        raise ApiError.not_found("Record step not found")
+        raise Refusal(404, "Record step not found")
     return key, int(raw)
 
 
@@ -355,7 +354,7 @@ async def post_step_review(ctx: Ctx) -> web.StreamResponse:
     """Spec: ``status`` required; ``message`` (1..1000 chars) required when rejected."""
     key, step_id = _step(ctx)
     expand = ctx.expand(("reviewed_by",))
-    body = await ctx.json_object()
+    body = await ctx.body()
     errors: dict[str, list[str]] = {}
     status = body.get("status")
     if status not in ("pending", "approved", "rejected"):

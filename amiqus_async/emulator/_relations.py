@@ -11,10 +11,11 @@ from collections.abc import Callable
 
 from aiohttp import web
 
-from amiqus_async.emulator._http import ApiError, Ctx, invalid, list_envelope
+from amiqus_async.emulator._http import Ctx, invalid, list_envelope
 from amiqus_async.emulator._render import renderer
 from amiqus_async.emulator._store import assign
 from amiqus_async.emulator._wire import Json, now_stamp
+from common.testing import Refusal
 
 __all__ = [
     "AssigneeHandlers",
@@ -28,16 +29,16 @@ __all__ = [
 ]
 
 _KINDS = {
-    "client": ("clients", "Client not found"),
-    "organisation": ("organisations", "Organisation not found"),
-    "record": ("records", "Record not found"),
-    "case": ("cases", "Case not found"),
+    "client": ("clients", "Client"),
+    "organisation": ("organisations", "Organisation"),
+    "record": ("records", "Record"),
+    "case": ("cases", "Case"),
 }
 
 
 def _owner(ctx: Ctx, kind: str, param: str) -> tuple[str, int]:
-    attribute, missing = _KINDS[kind]
-    return kind, ctx.key(param, getattr(ctx.data, attribute), missing)
+    attribute, what = _KINDS[kind]
+    return kind, ctx.key(getattr(ctx.data, attribute), what, param)
 
 
 def _touch(ctx: Ctx, key: tuple[str, int]) -> None:
@@ -47,7 +48,7 @@ def _touch(ctx: Ctx, key: tuple[str, int]) -> None:
 
 
 async def _assignee_body(ctx: Ctx) -> list[int]:
-    body = await ctx.json_body()
+    body = await ctx.json(empty=None)
     if not isinstance(body, list) or not 1 <= len(body) <= 100:
         invalid({"body": ["The body must be an array of 1 to 100 assignees."]})
     members = ctx.data.current_members
@@ -121,7 +122,7 @@ class AssigneeHandlers:
         raw = ctx.params["assigneeId"]
         kept = [a for a in current if str(a["id"]) != raw]
         if len(kept) == len(current):
-            raise ApiError.not_found("Assignee not found")
+            raise Refusal(404, "Assignee not found")
         ctx.data.assignees[key] = kept
         _touch(ctx, key)
         return ctx.no_content()
@@ -139,7 +140,7 @@ _ORG_SORTS = ("name", "created_at", "updated_at", "archived_at")
 
 
 def _client(ctx: Ctx, param: str = "id") -> int:
-    return ctx.key(param, ctx.data.clients, "Client not found")
+    return ctx.key(ctx.data.clients, "Client", param)
 
 
 async def get_memberships(ctx: Ctx) -> web.StreamResponse:
@@ -157,7 +158,7 @@ async def get_memberships(ctx: Ctx) -> web.StreamResponse:
 
 
 async def _organisation_ids(ctx: Ctx) -> list[int]:
-    body = await ctx.json_body()
+    body = await ctx.json(empty=None)
     if not isinstance(body, list) or not body:
         invalid({"body": ["The body must be a non-empty array of organisation ids."]})
     errors: dict[str, list[str]] = {}
@@ -219,7 +220,7 @@ async def delete_membership(ctx: Ctx) -> web.StreamResponse:
     current = ctx.data.memberships.get(key, [])
     raw = ctx.params["organisationId"]
     if not raw.isdigit() or int(raw) not in current:
-        raise ApiError.not_found("Organisation not found")
+        raise Refusal(404, "Organisation not found")
     current.remove(int(raw))
     _memberships_added(ctx, key, [], True)
     return ctx.no_content()
@@ -227,7 +228,7 @@ async def delete_membership(ctx: Ctx) -> web.StreamResponse:
 
 async def get_organisation_clients(ctx: Ctx) -> web.StreamResponse:
     """Most recent first (spec)."""
-    org_id = ctx.key("id", ctx.data.organisations, "Organisation not found")
+    org_id = ctx.key(ctx.data.organisations, "Organisation")
     clients = [
         ctx.data.clients[c]
         for c, orgs in ctx.data.memberships.items()

@@ -71,7 +71,7 @@ SUBSCRIBE_EVENTS = (
 
 
 def _webhook(ctx: Ctx) -> int:
-    return ctx.key("id", ctx.data.webhooks, "Webhook not found")
+    return ctx.key(ctx.data.webhooks, "Webhook")
 
 
 def _errors(body: Json, *, creating: bool) -> dict[str, list[str]]:
@@ -116,7 +116,7 @@ async def get_webhooks(ctx: Ctx) -> web.StreamResponse:
 
 
 async def post_webhook(ctx: Ctx) -> web.StreamResponse:
-    body = await ctx.json_object()
+    body = await ctx.body()
     errors = _errors(body, creating=True)
     if errors:
         invalid(errors)
@@ -143,7 +143,7 @@ async def get_webhook(ctx: Ctx) -> web.StreamResponse:
 
 async def patch_webhook(ctx: Ctx) -> web.StreamResponse:
     key = _webhook(ctx)
-    body = await ctx.json_object(min_properties=1)
+    body = await ctx.body(min_properties=1)
     errors = _errors(body, creating=False)
     if errors:
         invalid(errors)

@@ -1,4 +1,5 @@
-"""Wire primitives: the JSON alias and Amiqus timestamps (``YYYY-MM-DDTHH:MM:SSZ``, UTC).
+"""Wire primitives: the JSON alias and Amiqus timestamps (``YYYY-MM-DDTHH:MM:SSZ``, UTC; the
+kit's :func:`~common.testing.iso_datetime` reads them).
 
 Source: guide ``data-formats.txt`` (date-time is ``2024-05-07T12:30:45Z``; dates are
 ``YYYY-MM-DD``).
@@ -9,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-__all__ = ["Json", "format_stamp", "now_stamp", "parse_stamp"]
+__all__ = ["Json", "format_stamp", "now_stamp"]
 
 #: A JSON object as the wire carries it.
 Json = dict[str, Any]
@@ -26,17 +27,3 @@ def format_stamp(moment: dt.datetime) -> str:
 def now_stamp() -> str:
     """The current time in the wire format."""
     return format_stamp(dt.datetime.now(dt.timezone.utc))
-
-
-def parse_stamp(text: str) -> dt.datetime | None:
-    """A wire date-time (``Z`` or an offset) or a date alone, else ``None``."""
-    try:
-        if len(text) == 10:
-            day = dt.date.fromisoformat(text)
-            return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
-        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-        if moment.tzinfo is None:
-            return moment.replace(tzinfo=dt.timezone.utc)
-        return moment.astimezone(dt.timezone.utc)  # one that has no UTC form is no date-time
-    except (ValueError, OverflowError):
-        return None

@@ -25,8 +25,9 @@ from common import (
     InvalidRequestError,
     Resource,
     Upload,
-    format_path,
+    as_upload,
 )
+from common.checks import require_changes, require_id, require_length, require_page_size
 from common.models import structure, unstructure
 
 from ..models.envelopes import ItemList
@@ -71,8 +72,7 @@ def _json(value: Any) -> Any:
     if attrs.has(type(value)):
         return unstructure(value)
     if isinstance(value, int) and not isinstance(value, bool):
-        if value < 1:
-            raise InvalidRequestError(f"ids must be positive, not {value!r}")
+        require_id(ids=value)
         return value
     raise InvalidRequestError(
         f"the body must be the operation's input model, not {type(value).__name__}"
@@ -105,16 +105,8 @@ class AmiqusResource(Resource):
 
     @staticmethod
     def _path(template: str, **values: int | str) -> str:
-        if all(type(v) is int and v > 0 for v in values.values()):
-            return template.format_map(values)  # ids: nothing to encode (the common case)
-        for name, value in values.items():
-            if isinstance(value, bool) or not isinstance(value, (int, str)):
-                raise InvalidRequestError(f"{name} must be an id, not {value!r}")
-            if isinstance(value, int) and value < 1:
-                raise InvalidRequestError(f"{name} must be a positive id, not {value!r}")
-            if isinstance(value, str) and not value.strip():
-                raise InvalidRequestError(f"{name} must not be blank")
-        return format_path(template, **values)
+        # common.Resource's: positive ids or non-blank strings, each encoded as one segment.
+        return Resource._expand(template, values)
 
     @staticmethod
     def _joined(name: str, values: Sequence[Any] | None) -> str | None:
@@ -151,14 +143,11 @@ class AmiqusResource(Resource):
             return None
         if isinstance(json, Sequence) and not isinstance(json, (str, bytes)):
             low, high = items or (None, None)
-            if low is not None and len(json) < low:
-                raise InvalidRequestError(f"give at least {low} item(s)")
-            if high is not None and len(json) > high:
-                raise InvalidRequestError(f"give at most {high} items")
+            require_length(low, high, body=json)
             return [_json(v) for v in json]
         body = _json(json)
-        if non_empty and not body:
-            raise InvalidRequestError("give at least one field to change")
+        if non_empty:
+            require_changes(body)
         return body
 
     def _paged(
@@ -171,10 +160,8 @@ class AmiqusResource(Resource):
         numbered: bool = True,
     ) -> AsyncPager[T]:
         if limit is not None:
-            low, high = PAGE_LIMITS
-            if type(limit) is not int or not low <= limit <= high:
-                raise InvalidRequestError(f"limit must be an int in {low}..{high}, not {limit!r}")
-        return self._client.paginate(
+            require_page_size(PAGE_LIMITS[1], limit=limit)
+        return self._list(
             path,
             model=model,
             params=self._params(params),
@@ -193,21 +180,21 @@ class AmiqusResource(Resource):
     ) -> dict[str, Any]:
         files = None
         if attachment is not None:
-            upload = attachment if isinstance(attachment, Upload) else Upload(attachment)
+            upload = as_upload(attachment)
             _check_attachment(upload)
             files = {"attachment": upload}
         return {
             "params": self._params(params),
-            "json": self._body(json, non_empty=non_empty, items=items),
+            "body": self._body(json, non_empty=non_empty, items=items),
             "files": files,
         }
 
     async def _send(self, method: str, path: str, **kwargs: Any) -> Any:
-        return await self._client.request(method, path, **self._arguments(**kwargs))
+        return await self._request(method, path, **self._arguments(**kwargs))
 
     async def _model(self, model: type[T], method: str, path: str, **kwargs: Any) -> T:
-        # request_model: a body of the wrong shape is a DecodeError naming the exchange.
-        return await self._client.request_model(model, method, path, **self._arguments(**kwargs))
+        # A body of the wrong shape is a DecodeError naming the exchange.
+        return await self._request(method, path, model=model, **self._arguments(**kwargs))
 
     async def _item_list(
         self, model: type[T], method: str, path: str, **kwargs: Any
@@ -221,7 +208,14 @@ class AmiqusResource(Resource):
         await self._send(method, path, **kwargs)
 
     def _download(
-        self, path: str, *, params: Mapping[str, Any] | None = None, accept: str
+        self,
+        path: str,
+        path_params: Mapping[str, object] | None = None,
+        /,
+        *,
+        params: Any = None,
+        accept: str | None = None,
     ) -> Download:
-        # ``Accept`` names what the operation answers (a PDF, any file), not JSON.
-        return self._client.download(path, params=self._params(params), headers={"Accept": accept})
+        # ``common.Resource``'s download, its query checked as every Amiqus query is; the
+        # generated methods pass ``accept``: what the operation answers (a PDF, any file).
+        return super()._download(path, path_params, params=self._params(params), accept=accept)

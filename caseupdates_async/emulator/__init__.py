@@ -3,10 +3,9 @@
 ::
 
     async with TrackopsEmulator() as emu:
-        client = CaseUpdatesClient(subdomain="acme", username=emu.username,
-                                   api_token=emu.api_token, base_url=emu.api_url)
+        client = TrackopsClient(base_url=emu.url, **emu.credentials)
         ...
-        assert emu.server.requests.last.path == "/api/v1/case/updates"
+        assert emu.requests.last.path == "/api/v1/case/updates"
 
 What it serves, under ``/api/v1`` (HTTP Basic ``{username}/token`` : ``{api_token}`` on every
 request, else 401):
@@ -38,8 +37,9 @@ a bare JSON array; ``mode=count`` -> ``{"record_count", "page_count"}``; any que
 the list does not document is a 400. Timestamps are UTC ``YYYY-MM-DD HH:MM:SS`` in bodies;
 filters take that, ISO 8601 or a date alone (a date alone as an upper bound includes the whole
 day). Errors (undocumented): ``{"error": "..."}``, plus ``"errors": {field: [messages]}`` on
-422. Creates answer 201. Malformed input (bad ids, bad query values, wrong types anywhere in a
-body, invalid or too deeply nested JSON) is always a 4xx, never a 5xx. 429 past
+422, the kit's own 429 and faults included. Creates answer 201. Malformed input (bad ids, bad
+query values, wrong types anywhere in a body, invalid or too deeply nested JSON) is always a
+4xx, never a 5xx. 429 past
 ``rate_limit`` requests per second (the kit's sliding window, with ``Retry-After``).
 
 The route table and one constant per path live in :mod:`caseupdates_async.emulator._routes`
@@ -49,8 +49,16 @@ The route table and one constant per path live in :mod:`caseupdates_async.emulat
 
 from __future__ import annotations
 
+from typing import ClassVar, TypedDict
+
 from caseupdates_async.emulator._app import create_app
-from caseupdates_async.emulator._http import MAX_PER_PAGE, PAGING_PARAMS, PER_PAGE, error_body
+from caseupdates_async.emulator._http import (
+    MAX_PER_PAGE,
+    PAGING_PARAMS,
+    PER_PAGE,
+    error_body,
+    render_refusal,
+)
 from caseupdates_async.emulator._routes import API_PREFIX, ROUTES, UNCONFIRMED_PATHS
 from caseupdates_async.emulator._store import TrackopsData, build_data
 from caseupdates_async.emulator._time import TIMESTAMP_FORMAT, format_timestamp, parse_moment
@@ -64,6 +72,7 @@ __all__ = [
     "ROUTES",
     "TIMESTAMP_FORMAT",
     "UNCONFIRMED_PATHS",
+    "TrackopsCredentials",
     "TrackopsData",
     "TrackopsEmulator",
     "create_app",
@@ -71,6 +80,14 @@ __all__ = [
     "format_timestamp",
     "parse_moment",
 ]
+
+
+class TrackopsCredentials(TypedDict):
+    """What the client takes to reach the emulator besides ``base_url``
+    (``Client(base_url=emulator.url, **emulator.credentials)``)."""
+
+    username: str
+    api_token: str
 
 
 class TrackopsEmulator(VendorEmulator):
@@ -83,7 +100,18 @@ class TrackopsEmulator(VendorEmulator):
     kept for show: a loopback server answers whatever the Host header says.
     """
 
-    api_prefix = API_PREFIX
+    api_prefix: ClassVar[str] = API_PREFIX
+
+    #: The kit server (built, not started, by the constructor).
+    server: EmulatorServer
+    #: The account's subdomain (``https://{subdomain}.viewcases.com``), for show.
+    subdomain: str
+    #: The API user; Basic auth sends ``{username}/token``.
+    username: str
+    #: The API token, Basic auth's password.
+    api_token: str
+    #: The in-memory store; see :class:`TrackopsData` (its ``clock`` may be replaced).
+    data: TrackopsData
 
     def __init__(
         self,
@@ -98,12 +126,13 @@ class TrackopsEmulator(VendorEmulator):
         self.subdomain = subdomain
         self.username = username
         self.api_token = api_token
-        #: The in-memory store; see :class:`TrackopsData` (its ``clock`` may be replaced).
-        self.data: TrackopsData = build_data(seed=seed, contacts=contacts)
+        self.data = build_data(seed=seed, contacts=contacts)
         limit = None if rate_limit is None else ServerRateLimit(rate_limit, per=1.0)
-        #: The kit server: ``.requests`` (the log), ``.faults``, ``.rate_limit``.
-        self.server = EmulatorServer(create_app(self), rate_limit=limit)
+        self.server = EmulatorServer(
+            create_app(self), rate_limit=limit, render_error=render_refusal
+        )
 
-    def __repr__(self) -> str:
-        where = self.url if self.server.running else "not running"
-        return f"<TrackopsEmulator {self.subdomain!r} {where}>"
+    @property
+    def credentials(self) -> TrackopsCredentials:
+        """``username`` and ``api_token``, as the client takes them."""
+        return {"username": self.username, "api_token": self.api_token}

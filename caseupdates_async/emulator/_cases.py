@@ -7,9 +7,10 @@ from typing import Any
 from aiohttp import web
 
 from caseupdates_async.emulator._fields import MISSING, Fields
-from caseupdates_async.emulator._http import Ctx, F, Filter, parse_int
+from caseupdates_async.emulator._http import Ctx, F, Filter
 from caseupdates_async.emulator._store import Json, next_id
 from caseupdates_async.emulator._time import format_date
+from common.testing import ascii_integer
 
 __all__ = [
     "CASE_FILTERS",
@@ -53,7 +54,7 @@ def _by_status(ctx: Ctx, cases: dict[int, Json]) -> list[Json]:
     status = ctx.text(CASE_STATUS)
     if status is None:
         return list(cases.values())
-    status_id = parse_int(status)
+    status_id = ascii_integer(status)
     if status_id is not None:
         return [c for c in cases.values() if c["case_status_id"] == status_id]
     return [c for c in cases.values() if str(c["case_status"]).casefold() == status.casefold()]

@@ -6,9 +6,9 @@ import math
 from collections.abc import Mapping
 from typing import Any, Final
 
-from caseupdates_async.emulator._http import ApiError
 from caseupdates_async.emulator._store import Json
 from caseupdates_async.emulator._time import parse_moment
+from common.testing import Refusal
 
 __all__ = ["MAX_ID", "MISSING", "Fields"]
 
@@ -176,4 +176,4 @@ class Fields:
     def check(self) -> None:
         """Raise the 422 if any field was refused."""
         if self.errors:
-            raise ApiError(422, f"The {self.what} could not be saved", errors=self.errors)
+            raise Refusal(422, f"The {self.what} could not be saved", errors=self.errors)

@@ -1,8 +1,10 @@
-"""What every handler shares: the error body, the request context, filters and paging.
+"""What Trackops handlers share: its error shape, its rules for query values, filters, listing.
 
-A handler receives a :class:`Ctx` and answers with :meth:`Ctx.ok` or :meth:`Ctx.listing`, or
-raises :class:`ApiError`. Error bodies are not documented by Trackops; the emulator answers
-``{"error": "<message>"}``, plus ``"errors": {field: [messages]}`` on a 422.
+A handler receives a :class:`Ctx` (the kit's :class:`~common.testing.RequestContext` with
+Trackops's :data:`RULES`) and answers with :meth:`Ctx.ok` or :meth:`Ctx.listing`, or raises
+the kit's :class:`~common.testing.Refusal`. Error bodies are not documented by Trackops; the
+emulator answers ``{"error": "<message>"}``, plus ``"errors": {field: [messages]}`` on a 422
+(:func:`render_refusal`, which the kit's own errors go through too: its 429, ``Fault.status``).
 
 Listing (Trackops's PHP client): ``page`` (from 1), ``per_page`` (default :data:`PER_PAGE`, at
 most :data:`MAX_PER_PAGE`; neither is documented), ``dir`` (``asc``|``desc``, by id; default
@@ -12,8 +14,8 @@ A listing refuses, with a 400, any query parameter its article does not list
 (:data:`PAGING_PARAMS` aside): a misspelt or misplaced filter is an error here, never a
 silently unfiltered answer (the live API's behaviour is undocumented).
 
-Malformed input is always a 4xx, never a 5xx: ids too long to be numbers are 404s, JSON
-nested deeper than :data:`MAX_JSON_DEPTH`, with ``NaN``/``Infinity`` or numbers beyond a double
+Malformed input is always a 4xx, never a 5xx: ids too long to be numbers are 404s, a body that
+is not strict JSON (``NaN``, a number beyond a double, nested deeper than the kit's 64 levels)
 is a 400, and out-of-range dates are refused like any other bad date.
 """
 
@@ -21,62 +23,43 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import json
-import math
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 from aiohttp import web
 
 from caseupdates_async.emulator._store import Json, TrackopsData
 from caseupdates_async.emulator._time import format_date, format_timestamp, parse_moment
+from common.testing.context import Flaw, QueryRules, RequestContext, boolean_words, excerpt
+from common.testing.errors import Refusal, json_error_renderer
+from common.testing.paging import page_count, page_number_array
 
-if TYPE_CHECKING:
-    from caseupdates_async.emulator import TrackopsEmulator
+if TYPE_CHECKING:  # named in a string: Ctx's base
+    from caseupdates_async.emulator import TrackopsEmulator  # noqa: F401
 
 __all__ = [
-    "MAX_JSON_DEPTH",
     "MAX_PER_PAGE",
     "PAGING_PARAMS",
     "PER_PAGE",
-    "ApiError",
+    "RULES",
     "Ctx",
     "F",
     "Filter",
     "Handler",
     "error_body",
-    "error_response",
+    "render_refusal",
 ]
 
 #: ``per_page`` when none is given (undocumented; a choice).
 PER_PAGE = 25
 #: The largest ``per_page`` accepted; more is a 400 (undocumented; Trackops's example uses 100).
 MAX_PER_PAGE = 100
-
-#: How deeply a request body may nest (the kit's readers default to 64 as well): far past any
-#: Trackops body, far below what would strain the stack when a stored value is sent back.
-MAX_JSON_DEPTH = 64
 #: The query parameters every listing takes besides its filters.
 PAGING_PARAMS: frozenset[str] = frozenset({"page", "per_page", "dir", "mode"})
 
-_TRUE = ("1", "true", "yes", "y")
-_FALSE = ("0", "false", "no", "n")
-
-
-class ApiError(Exception):
-    """Raised by handlers; answered as ``{"error": message[, "errors": {...}]}``."""
-
-    def __init__(
-        self,
-        status: int,
-        message: str,
-        *,
-        errors: dict[str, list[str]] | None = None,
-        headers: dict[str, str] | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.status, self.message, self.errors, self.headers = status, message, errors, headers
+#: Flags as Trackops's PHP reads them (blanks ignored): 1/0, true/false, yes/no, y/n.
+parse_flag = boolean_words(("1", "true", "yes", "y"), ("0", "false", "no", "n"), strip=True)
 
 
 def error_body(message: str, *, errors: dict[str, list[str]] | None = None) -> Json:
@@ -87,84 +70,19 @@ def error_body(message: str, *, errors: dict[str, list[str]] | None = None) -> J
     return body
 
 
-def error_response(error: ApiError) -> web.Response:
-    body = error_body(error.message, errors=error.errors)
-    return web.json_response(body, status=error.status, headers=error.headers)
+#: Any refusal (a handler's, a malformed request's, the kit's 429 or fault) as
+#: ``{"error"[, "errors"]}``.
+render_refusal = json_error_renderer(lambda error: error_body(error.message, errors=error.errors))
 
-
-def parse_int(raw: str) -> int | None:
-    """The integer *raw* spells in ASCII digits (an optional sign), else ``None``.
-
-    Stricter than :func:`int`: no ``1_000``, no spaces, no non-ASCII digits, at most 18 digits
-    (an id or a count, never a number Python would refuse to convert).
-    """
-    digits = raw[1:] if raw[:1] in ("-", "+") else raw
-    if not (0 < len(digits) <= 18 and digits.isascii() and digits.isdigit()):
-        return None
-    return int(raw)
-
-
-def _excerpt(raw: str) -> str:
-    """*raw* quoted for an error message, cut to 60 characters."""
-    return repr(raw if len(raw) <= 60 else raw[:60] + "...")
-
-
-class _NotFinite(ValueError):
-    pass
-
-
-def _finite(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise _NotFinite(text)
-    return value
-
-
-def _no_constant(name: str) -> Any:
-    raise _NotFinite(name)
-
-
-def _depth(value: Any) -> int:
-    """How deeply *value* nests (a scalar is 0, ``{}`` and ``[]`` are 1), without recursion."""
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        item, level = stack.pop()
-        if isinstance(item, dict):
-            children: Iterable[Any] = item.values()
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
-        deepest = max(deepest, level)
-        stack.extend((child, level + 1) for child in children)
-    return deepest
-
-
-def parse_json(raw: bytes) -> Any:
-    """The JSON document *raw*, else :class:`ApiError` 400: not JSON, ``NaN``/``Infinity`` or a
-    number beyond a double, or nested deeper than :data:`MAX_JSON_DEPTH`."""
-    try:
-        parsed = json.loads(raw or b"null", parse_float=_finite, parse_constant=_no_constant)
-    except _NotFinite:
-        raise ApiError(400, "The request body holds a number out of range") from None
-    except RecursionError:
-        parsed = None
-    except (ValueError, UnicodeDecodeError):
-        raise ApiError(400, "The request body is not valid JSON") from None
-    else:
-        if _depth(parsed) <= MAX_JSON_DEPTH:
-            return parsed
-    raise ApiError(400, f"The request body nests deeper than {MAX_JSON_DEPTH} levels")
-
-
-def parse_flag(raw: str) -> bool | None:
-    """``True``/``False`` for 1/0, true/false, yes/no, y/n (any case), else ``None``."""
-    lowered = raw.strip().lower()
-    if lowered in _TRUE:
-        return True
-    if lowered in _FALSE:
-        return False
-    return None
+#: How Trackops reads query values: names as sent, ASCII integers, PHP-ish flags.
+RULES = QueryRules(
+    boolean=parse_flag,
+    wording={
+        Flaw.NOT_FOUND: "{what} {excerpt} not found",
+        Flaw.NOT_INTEGER: "Invalid value for {name}: {excerpt} (integer)",
+        Flaw.NOT_BOOLEAN: "Invalid value for {name}: {excerpt} (boolean)",
+    },
+)
 
 
 class Kind(enum.Enum):
@@ -218,9 +136,9 @@ def _bound(param: str, raw: str, kind: Kind) -> str:
     """The wire text the field is compared with (wire timestamps and dates sort as text)."""
     parsed = parse_moment(raw)
     if parsed is None:
-        raise ApiError(
+        raise Refusal(
             400,
-            f"Invalid value for {param}: {_excerpt(raw)} "
+            f"Invalid value for {param}: {excerpt(raw)} "
             "(expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS, UTC)",
         )
     moment, date_only = parsed
@@ -236,14 +154,14 @@ def _matcher(spec: Filter, raw: str) -> Callable[[Any], bool]:
     """A predicate on the field's value, from the query text (raises 400 on a bad value)."""
     kind = spec.kind
     if kind is Kind.INT:
-        wanted = parse_int(raw)
+        wanted = RULES.integer(raw)
         if wanted is None:
-            raise ApiError(400, f"Invalid value for {spec.param}: {_excerpt(raw)} (integer)")
+            raise Refusal(400, f"Invalid value for {spec.param}: {excerpt(raw)} (integer)")
         return lambda value: value == wanted
     if kind is Kind.BOOL:
         flag = parse_flag(raw)
         if flag is None:
-            raise ApiError(400, f"Invalid value for {spec.param}: {_excerpt(raw)} (boolean)")
+            raise Refusal(400, f"Invalid value for {spec.param}: {excerpt(raw)} (boolean)")
         return lambda value: bool(value) is flag
     if kind is Kind.TEXT:
         folded = raw.casefold()
@@ -254,68 +172,29 @@ def _matcher(spec: Filter, raw: str) -> Callable[[Any], bool]:
     return lambda value: isinstance(value, str) and value[: len(bound)] <= bound
 
 
-@attrs.define
-class Ctx:
-    """What a handler gets: the request, the emulator, path parameters and the query."""
+@attrs.define(eq=False)
+class Ctx(RequestContext["TrackopsEmulator", TrackopsData]):
+    """What a handler gets: the request, the emulator, its data, path parameters, the query."""
 
-    request: web.Request
-    emulator: TrackopsEmulator
-
-    @property
-    def data(self) -> TrackopsData:
-        return self.emulator.data
-
-    def text(self, name: str) -> str | None:
-        value = self.request.query.get(name)
-        return None if value is None or value == "" else value
-
-    def flag(self, name: str) -> bool:
-        raw = self.text(name)
-        if raw is None:
-            return False
-        flag = parse_flag(raw)
-        if flag is None:
-            raise ApiError(400, f"Invalid value for {name}: {_excerpt(raw)} (boolean)")
-        return flag
-
-    def integer(self, name: str, default: int) -> int:
-        raw = self.text(name)
-        if raw is None:
-            return default
-        value = parse_int(raw)
-        if value is None:
-            raise ApiError(400, f"Invalid value for {name}: {_excerpt(raw)} (integer)")
-        return value
+    rules: ClassVar[QueryRules] = RULES
 
     def only(self, accepted: Iterable[str]) -> None:
         """400 unless every query parameter sent is in *accepted*."""
         unknown = sorted(set(self.request.query) - set(accepted))
         if unknown:
-            names = ", ".join(_excerpt(name) for name in unknown[:5])
-            raise ApiError(400, f"Unknown query parameter(s): {names}")
-
-    def item(self, collection: dict[int, Json], what: str, name: str = "id") -> Json:
-        """The item the path parameter *name* points at, else 404."""
-        raw = self.request.match_info[name]  # the route only matches digits
-        key = parse_int(raw)
-        item = None if key is None else collection.get(key)
-        if item is None:
-            raise ApiError(404, f"{what} {_excerpt(raw)} not found")
-        return item
+            names = ", ".join(excerpt(name) for name in unknown[:5])
+            raise Refusal(400, f"Unknown query parameter(s): {names}")
 
     async def body(self, wrapper: str | None) -> Json:
         """The JSON object sent, unwrapped from ``{wrapper: {...}}`` when *wrapper* is given."""
-        parsed = parse_json(await self.request.read())
+        parsed = await self.json(empty=None)
         if wrapper is not None:
             if not isinstance(parsed, dict) or not isinstance(parsed.get(wrapper), dict):
-                raise ApiError(400, f'The body must be a JSON object nested under "{wrapper}"')
+                raise Refusal(400, f'The body must be a JSON object nested under "{wrapper}"')
             parsed = parsed[wrapper]
         if not isinstance(parsed, dict):
-            raise ApiError(400, "The body must be a JSON object")
+            raise Refusal(400, "The body must be a JSON object")
         return parsed
-
-    def ok(self, body: Any, status: int = 200) -> web.Response:
-        return web.json_response(body, status=status)
 
     def filtered(self, items: Iterable[Json], filters: Sequence[Filter]) -> list[Json]:
         """The *items* every filter given in the query keeps."""
@@ -329,9 +208,9 @@ class Ctx:
     def page_numbers(self) -> tuple[int, int]:
         page, per_page = self.integer("page", 1), self.integer("per_page", PER_PAGE)
         if page < 1:
-            raise ApiError(400, "page must be 1 or more")
+            raise Refusal(400, "page must be 1 or more")
         if not 1 <= per_page <= MAX_PER_PAGE:
-            raise ApiError(400, f"per_page must be between 1 and {MAX_PER_PAGE}")
+            raise Refusal(400, f"per_page must be between 1 and {MAX_PER_PAGE}")
         return page, per_page
 
     def listing(
@@ -353,15 +232,14 @@ class Ctx:
         mode = self.text("mode")
         if mode is not None:
             if mode != "count":
-                raise ApiError(400, f"Invalid value for mode: {_excerpt(mode)} (only 'count')")
-            pages = math.ceil(len(kept) / per_page)
+                raise Refusal(400, f"Invalid value for mode: {excerpt(mode)} (only 'count')")
+            pages = page_count(len(kept), per_page)
             return self.ok({"record_count": len(kept), "page_count": pages})
         direction = (self.text("dir") or "asc").lower()
         if direction not in ("asc", "desc"):
-            raise ApiError(400, f"Invalid value for dir: {_excerpt(direction)} (asc or desc)")
+            raise Refusal(400, f"Invalid value for dir: {excerpt(direction)} (asc or desc)")
         kept.sort(key=lambda item: int(item["id"]), reverse=direction == "desc")
-        chunk = kept[(page - 1) * per_page : page * per_page]
-        return self.ok([shape(item) for item in chunk] if shape else chunk)
+        return self.ok(page_number_array(kept, page, per_page, shape))
 
 
 Handler = Callable[[Ctx], Awaitable[web.StreamResponse]]

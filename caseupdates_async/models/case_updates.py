@@ -21,7 +21,7 @@ from datetime import date, datetime
 
 import attrs
 
-from common._sentinel import NOT_GIVEN, NotGiven, NotGivenOr
+from common import NOT_GIVEN, NotGiven, NotGivenOr
 from common.models import Model
 
 from ._time import ActivityTime, ClockTime, TrackopsDateTime

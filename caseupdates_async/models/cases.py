@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from common._sentinel import NOT_GIVEN, NotGivenOr
+from common import NOT_GIVEN, NotGivenOr
 from common.models import Model
 
 from ._time import TrackopsDateTime

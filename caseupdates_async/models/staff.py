@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import attrs
 
-from common._sentinel import NOT_GIVEN, NotGivenOr
+from common import NOT_GIVEN, NotGivenOr
 from common.models import Model
 
 from ._time import TrackopsDateTime

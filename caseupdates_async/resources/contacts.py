@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
-from common import AsyncPager, Resource, format_path
-from common._sentinel import is_given
-from common._typing import Unpack
-from common.models import unstructure
+from common import AsyncPager, Resource, filtered, is_given
+from common.checks import require_id, require_text
 
 from .. import paths
-from ..filters import ClientLocationFilters, ContactFilters, Order, wire_params
+from ..filters import ClientLocationFilters, ContactFilters, ContactOptions, Order
 from ..models import Client, ClientLocation, ClientLocationInput, Contact, ContactInput
-from ._checks import require_id, require_text
 
 #: What ``POST /client/contacts`` answers. The article says "returns a client object";
 #: read as a slip of the pen for the contact just made (list and get answer contacts, and
@@ -21,20 +18,16 @@ CREATED_CONTACT: Final = Contact
 
 
 class Contacts(Resource):
-    def list(self, **filters: Unpack[ContactFilters]) -> AsyncPager[Contact]:
-        """Client contacts matching every filter given (``GET /client/contacts``, paged)."""
-        return self._client.paginate(
-            paths.CONTACTS, model=Contact, params=wire_params(filters, ContactFilters)
-        )
+    @filtered(ContactFilters)
+    def list(self, filters: ContactFilters) -> AsyncPager[Contact]:
+        """Client contacts matching every filter given (``GET /client/contacts``, paged), as
+        :class:`~caseupdates_async.filters.ContactFilters` lists them."""
+        return self._list(paths.CONTACTS, model=Contact, params=filters)
 
     async def get(self, contact_id: int, *, expand_field_values: bool | None = None) -> Contact:
         """One contact (``GET /client/contacts/{id}``)."""
-        return await self._client.request_model(
-            Contact,
-            "GET",
-            format_path(paths.CONTACT, id=contact_id),
-            params={"expand_field_values": expand_field_values},
-        )
+        options = ContactOptions(expand_field_values=expand_field_values)
+        return await self._get(paths.CONTACT, {"id": contact_id}, model=Contact, params=options)
 
     async def create(self, contact: ContactInput) -> Contact:
         """Add a contact to a client *location* (``POST /client/contacts``).
@@ -44,34 +37,27 @@ class Contacts(Resource):
         """
         require_id(client_id=contact.client_id, role_id=contact.role_id)
         require_text(first_name=contact.first_name, last_name=contact.last_name)
-        return await self._client.request_model(
-            CREATED_CONTACT, "POST", paths.CONTACTS, json=unstructure(contact)
-        )
+        return await self._create(paths.CONTACTS, model=CREATED_CONTACT, body=contact)
 
 
 class Clients(Resource):
     def list(self, *, dir: Literal["asc", "desc"] | None = None) -> AsyncPager[Client]:
-        """The company's clients (``GET /clients``, paged)."""
-        order: Order = {"dir": dir} if dir else {}
-        return self._client.paginate(paths.CLIENTS, model=Client, params=wire_params(order, Order))
+        """The company's clients (``GET /clients``, paged), by id ``dir``."""
+        return self._list(paths.CLIENTS, model=Client, params=Order(dir=dir))
 
 
 class ClientLocations(Resource):
     """The branches of the clients; a contact's ``client_id`` is a location's id."""
 
-    def list(self, **filters: Unpack[ClientLocationFilters]) -> AsyncPager[ClientLocation]:
-        """Client locations matching every filter given (``GET /client/locations``, paged)."""
-        return self._client.paginate(
-            paths.CLIENT_LOCATIONS,
-            model=ClientLocation,
-            params=wire_params(filters, ClientLocationFilters),
-        )
+    @filtered(ClientLocationFilters)
+    def list(self, filters: ClientLocationFilters) -> AsyncPager[ClientLocation]:
+        """Client locations matching every filter given (``GET /client/locations``, paged),
+        as :class:`~caseupdates_async.filters.ClientLocationFilters` lists them."""
+        return self._list(paths.CLIENT_LOCATIONS, model=ClientLocation, params=filters)
 
     async def get(self, location_id: int) -> ClientLocation:
         """One client location (``GET /client/locations/{id}``)."""
-        return await self._client.request_model(
-            ClientLocation, "GET", format_path(paths.CLIENT_LOCATION, id=location_id)
-        )
+        return await self._get(paths.CLIENT_LOCATION, {"id": location_id}, model=ClientLocation)
 
     async def create(self, location: ClientLocationInput) -> ClientLocation:
         """Add a location to the root client ``root_id`` (``POST /client/locations``)."""
@@ -79,6 +65,4 @@ class ClientLocations(Resource):
         require_text(name=location.name)
         if is_given(location.email_invoice):
             require_text(email_invoice=location.email_invoice)
-        return await self._client.request_model(
-            ClientLocation, "POST", paths.CLIENT_LOCATIONS, json=unstructure(location)
-        )
+        return await self._create(paths.CLIENT_LOCATIONS, model=ClientLocation, body=location)

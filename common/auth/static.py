@@ -17,7 +17,7 @@ class BearerToken(Auth):
     """``Authorization: Bearer <token>`` (Amiqus personal access tokens, a stored Amilia JWT)."""
 
     def __init__(self, token: str | Secret) -> None:
-        self.token = Secret(token)
+        self.token: Secret = Secret(token)
         if not self.token:
             raise ValueError("the token must not be empty")
         self._header = Secret(f"Bearer {self.token.reveal()}")
@@ -78,8 +78,8 @@ class BasicAuth(Auth):
     def __init__(self, username: str, password: str | Secret) -> None:
         if ":" in username:
             raise ValueError("an HTTP Basic username cannot contain ':'")
-        self.username = username
-        self.password = Secret(password)
+        self.username: str = username
+        self.password: Secret = Secret(password)
         self._header = Secret(basic_header(username, self.password.reveal()))
 
     async def apply(self, request: Request, flow: AuthFlow) -> None:

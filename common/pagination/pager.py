@@ -40,8 +40,9 @@ class AsyncPager(Generic[T]):
 
     ``max_items`` caps what is yielded (and so what is fetched). ``prefetch=N`` keeps up to N
     following pages in flight once the first page states ``total_pages`` and the strategy can
-    address pages directly; items still come strictly in order, and an error on a prefetched
-    page surfaces when its turn comes. Close an iteration you leave early with
+    address pages directly (a new request starts as soon as one lands, and at most N answered
+    pages wait for the consumer); items still come strictly in order, and an error on a
+    prefetched page surfaces when its turn comes. Close an iteration you leave early with
     ``contextlib.aclosing`` to cancel prefetched pages at once (otherwise they are cancelled
     when the event loop finalises the abandoned iterator, right after).
 
@@ -318,9 +319,15 @@ class AsyncPager(Generic[T]):
 
 
 class _Window:
-    """Pages fetched ahead of the consumer: at most ``prefetch`` tasks in flight, in order."""
+    """Pages fetched ahead of the consumer, in order: at most ``prefetch`` requests in flight,
+    and at most ``prefetch`` more answered but not yet read.
 
-    __slots__ = ("limit", "pager", "per_page", "position", "tasks", "total")
+    A request is started as soon as another one lands (a task's done callback), not when the
+    consumer gets to a page: a consumer busy with one page never leaves the window idle, so
+    with a server that takes its time the window stays full.
+    """
+
+    __slots__ = ("closed", "in_flight", "limit", "pager", "per_page", "position", "tasks", "total")
 
     def __init__(
         self, pager: AsyncPager[Any], total: int, *, per_page: int, limit: int | None
@@ -331,6 +338,8 @@ class _Window:
         self.limit = limit
         self.position = 2
         self.tasks: deque[tuple[PageRequest, asyncio.Task[Any]]] = deque()
+        self.in_flight = 0
+        self.closed = False
 
     def _wanted(self) -> bool:
         if self.position > self.total:
@@ -341,18 +350,32 @@ class _Window:
     def fill(self) -> None:
         pager = self.pager
         first = pager._first_request
-        while len(self.tasks) < pager._prefetch and self._wanted():
+        width = pager._prefetch
+        while (
+            not self.closed
+            and self.in_flight < width
+            and len(self.tasks) < 2 * width
+            and self._wanted()
+        ):
             request = pager._strategy.request_for_page(first, self.position)
             if request is None:
                 self.total = 0
                 return
             request = pager._checked(request, first)
             task = asyncio.create_task(pager._fetch_body(request))
+            self.in_flight += 1
+            task.add_done_callback(self._landed)
             self.tasks.append((request, task))
             self.position += 1
 
+    def _landed(self, task: asyncio.Task[Any]) -> None:
+        self.in_flight -= 1
+        if not task.cancelled() and task.exception() is None:
+            self.fill()  # a failed page ends the listing when its turn comes: fetch no more
+
     async def aclose(self) -> None:
         """Cancel every page still in flight and wait until each has finished."""
+        self.closed = True
         tasks = [task for _, task in self.tasks]
         self.tasks.clear()
         for task in tasks:

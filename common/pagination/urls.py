@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from ..errors import UnsafeURLError
@@ -9,6 +11,8 @@ from ..errors import UnsafeURLError
 __all__ = ["resolve_next_url"]
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+#: What a link may not contain: whitespace, control characters and backslashes.
+_UNUSABLE = re.compile(r"[\x00-\x20\x7f\\]")
 
 
 def _origin(url: str) -> tuple[str, str, int] | None:
@@ -23,6 +27,10 @@ def _origin(url: str) -> tuple[str, str, int] | None:
     if scheme not in _DEFAULT_PORTS or not host or "@" in parts.netloc:
         return None
     return scheme, host, _DEFAULT_PORTS[scheme] if port is None else port
+
+
+#: The origin of a base URL: one per client, read for every page.
+_base_origin = functools.lru_cache(maxsize=64)(_origin)
 
 
 def _show_origin(url: str) -> str:
@@ -40,10 +48,10 @@ def resolve_next_url(next_url: str, current_url: str, base_url: str) -> str:
     backslashes or control characters are refused too: URL parsers disagree about them.
     """
     link = next_url.strip()
-    if not link or "\\" in link or any(ord(ch) < 0x21 or ord(ch) == 0x7F for ch in link):
+    if not link or _UNUSABLE.search(link) is not None:
         raise UnsafeURLError(f"next-page link {next_url!r} is not a usable URL; not followed")
     resolved, _fragment = urldefrag(urljoin(current_url, link))
-    expected = _origin(base_url)
+    expected = _base_origin(base_url)
     if expected is None:
         raise UnsafeURLError(f"base URL {base_url!r} has no http(s) origin to check links against")
     actual = _origin(resolved)

@@ -10,9 +10,19 @@ Vendor emulators (stateful in-memory apps) and users' tests run on it::
         assert server.requests.filter(method="GET")[-1].status == 200
 
 Handlers read bodies and queries with :mod:`common.testing.parsing` (``read_json_object``,
-``read_multipart``, ``query_int``, ...), which raise :class:`BadRequest` on malformed input; the
-server answers it with the vendor's error renderer (``EmulatorServer(app, render_error=...)``)
-as a 4xx, and answers an emulator bug (any other exception) with an unmistakable 500.
+``read_multipart``, ``query_int``, ...), which raise :class:`BadRequest` on malformed input, and
+refuse requests by raising :class:`Refusal`; the server answers both with the vendor's error
+renderer (``EmulatorServer(app, render_error=...)``), and answers an emulator bug (any other
+exception) with an unmistakable 500.
+
+A vendor emulator (:class:`VendorEmulator`) is its store and its handlers; the kit gives the
+rest: the request context its handlers take (:class:`RequestContext`, with the vendor's
+:class:`QueryRules`), credential readers (:func:`bearer_token`, :func:`basic_credentials`,
+:func:`header_credential`, :func:`same_secret`, HS256 :func:`encode_jwt`), one paging helper
+per strategy (:func:`page_number_array`, :func:`next_url_envelope`, :func:`next_id_envelope`,
+:func:`paginated_list`), ASP.NET-style routing (:class:`RouteTable`), rate limits
+(:class:`ServerRateLimit` on the server, or a :class:`RateLimiter` the vendor counts with),
+faults and the request log.
 
 pytest users get the ``emulator`` and ``closed_port`` fixtures with
 ``pytest_plugins = ["common.testing.pytest_plugin"]``, which also fails a test during which an
@@ -20,13 +30,40 @@ emulator had a bug; this package itself never imports pytest.
 """
 
 from common.testing._match import PathPattern
+from common.testing.context import (
+    ASPNET_RULES,
+    DEFAULT_WORDING,
+    Flaw,
+    Mistake,
+    QueryRules,
+    RequestContext,
+    ascii_integer,
+    aspnet_int32,
+    boolean_words,
+    content_disposition,
+    excerpt,
+    iso_date,
+    iso_date_prefix,
+    iso_datetime,
+    python_integer,
+)
+from common.testing.credentials import (
+    basic_credentials,
+    bearer_token,
+    decode_jwt,
+    encode_jwt,
+    header_credential,
+    same_secret,
+)
 from common.testing.errors import (
     BadRequest,
     BugCollector,
     EmulatorBug,
     ErrorRenderer,
     Problem,
+    Refusal,
     default_error_renderer,
+    json_error_renderer,
 )
 from common.testing.faults import (
     CannedResponse,
@@ -39,6 +76,15 @@ from common.testing.faults import (
     Latency,
     SlowDrip,
 )
+from common.testing.paging import (
+    next_id_envelope,
+    next_url_envelope,
+    page_count,
+    page_number_array,
+    page_slice,
+    paginated_list,
+    url_with_query,
+)
 from common.testing.parsing import (
     DEFAULT_MAX_JSON_DEPTH,
     FormPart,
@@ -50,8 +96,14 @@ from common.testing.parsing import (
     read_json_object,
     read_multipart,
 )
-from common.testing.ratelimit import RateLimitDecision, ServerRateLimit, SlidingWindow
+from common.testing.ratelimit import (
+    RateLimitDecision,
+    RateLimiter,
+    ServerRateLimit,
+    SlidingWindow,
+)
 from common.testing.recorder import RecordedRequest, RequestLog
+from common.testing.routing import RouteMatch, RouteTable, raw_segments
 from common.testing.server import (
     DEFAULT_RECORD_LIMIT,
     EmulatorFactory,
@@ -61,8 +113,10 @@ from common.testing.server import (
 from common.testing.vendor import VendorEmulator
 
 __all__ = [
+    "ASPNET_RULES",
     "DEFAULT_MAX_JSON_DEPTH",
     "DEFAULT_RECORD_LIMIT",
+    "DEFAULT_WORDING",
     "BadRequest",
     "BugCollector",
     "CannedResponse",
@@ -75,25 +129,57 @@ __all__ = [
     "Fault",
     "FaultPlan",
     "FaultRule",
+    "Flaw",
     "FormPart",
     "Handler",
     "Latency",
+    "Mistake",
     "PathPattern",
     "Problem",
-    "ServerRateLimit",
+    "QueryRules",
     "RateLimitDecision",
+    "RateLimiter",
     "RecordedRequest",
+    "Refusal",
+    "RequestContext",
     "RequestLog",
+    "RouteMatch",
+    "RouteTable",
+    "ServerRateLimit",
     "SlidingWindow",
     "SlowDrip",
     "VendorEmulator",
+    "ascii_integer",
+    "aspnet_int32",
+    "basic_credentials",
+    "bearer_token",
+    "boolean_words",
     "closed_port",
+    "content_disposition",
+    "decode_jwt",
     "default_error_renderer",
+    "encode_jwt",
+    "excerpt",
+    "header_credential",
+    "iso_date",
+    "iso_date_prefix",
+    "iso_datetime",
+    "json_error_renderer",
+    "next_id_envelope",
+    "next_url_envelope",
+    "page_count",
+    "page_number_array",
+    "page_slice",
+    "paginated_list",
     "parse_json",
+    "python_integer",
     "query_int",
+    "raw_segments",
     "read_body",
     "read_form",
     "read_json",
     "read_json_object",
     "read_multipart",
+    "same_secret",
+    "url_with_query",
 ]

@@ -428,7 +428,7 @@ class EmulatorCommand(Generic[_E]):
         if options.json:
             facts = {
                 "vendor": self.vendor,
-                "url": emulator.url,
+                "url": emulator.origin,
                 **connection,
                 "python": self.client(emulator),
                 "limits": limits,
@@ -439,7 +439,7 @@ class EmulatorCommand(Generic[_E]):
             return
         count = f"{len(faults)} fault{'' if len(faults) == 1 else 's'}"
         lines = [
-            f"{self.vendor} emulator on {emulator.url} (seed {options.seed}; {limits}; {count})"
+            f"{self.vendor} emulator on {emulator.origin} (seed {options.seed}; {limits}; {count})"
         ]
         width = max(len(name) for name in [*connection, "python"]) + 2
         lines += [f"  {name:<{width}}{value}" for name, value in connection.items()]

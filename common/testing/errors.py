@@ -1,17 +1,19 @@
-"""What an emulator answers when a request is malformed, and what happens when it has a bug.
+"""What an emulator answers when it refuses a request, and what happens when it has a bug.
 
-A handler (or the kit's request readers in :mod:`common.testing.parsing`) raises
-:class:`BadRequest`; the server's guard middleware renders it with the *error renderer* the
-vendor emulator passed once, at construction (``EmulatorServer(app, render_error=...)``), so
-every vendor answers malformed input in its own error shape::
+A handler raises :class:`Refusal` (``raise Refusal(404, "Client 7 was not found.")``); the
+kit's request readers (:mod:`common.testing.parsing`, :mod:`common.testing.context`) raise its
+subclass :class:`BadRequest` for malformed input. The server's guard middleware renders either
+with the *error renderer* the vendor emulator passed once, at construction
+(``EmulatorServer(app, render_error=...)``), so every vendor answers in its own error shape::
 
-    def render(request: web.Request, error: BadRequest) -> web.StreamResponse:
-        return web.json_response({"error": error.message}, status=error.status)
+    def render(request: web.Request, error: Refusal) -> web.StreamResponse:
+        return web.json_response({"error": error.message}, status=error.status,
+                                 headers=error.headers)
 
     server = EmulatorServer(create_app(), render_error=render)
 
 Without one, :func:`default_error_renderer` answers ``{"message": ...}`` with the error's status
-(400 unless it says otherwise, 413 for a body too large).
+(400 for a :class:`BadRequest` unless it says otherwise, 413 for a body too large).
 
 The guard also answers, with the same renderer, an exception that escapes a handler when its
 cause is malformed input: one raised *inside a parser of request data* (the JSON decoder,
@@ -26,12 +28,14 @@ naming it. With the kit's pytest plugin, a test during which an emulator had a b
 
 from __future__ import annotations
 
+import contextvars
 import enum
 import threading
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from http import HTTPStatus
 from types import TracebackType
+from typing import Any
 
 import attrs
 from aiohttp import http_exceptions, multipart, web
@@ -43,8 +47,11 @@ __all__ = [
     "EmulatorBug",
     "ErrorRenderer",
     "Problem",
+    "Refusal",
     "bad_request_from",
     "default_error_renderer",
+    "json_error_renderer",
+    "render_kit_error",
 ]
 
 #: The response header naming the exception type of an emulator bug's 500.
@@ -76,10 +83,61 @@ class Problem(enum.Enum):
     INVALID_QUERY = "invalid_query"
     #: Any other malformed input (an exception raised by a parser of request data).
     MALFORMED = "malformed"
+    #: Not malformed: the handler refused the request (unknown id, bad credentials, a rule).
+    REFUSED = "refused"
+    #: The kit's own rate limit refused the request (429).
+    RATE_LIMITED = "rate_limited"
+    #: An error injected by a kit fault (``Fault.status(503)`` and the like, without a body).
+    FAULT = "fault"
 
 
-class BadRequest(Exception):
-    """The request is malformed: answered 4xx by the server's error renderer.
+class Refusal(Exception):
+    """An error answer: raised by a handler, rendered by the server's error renderer.
+
+    *status* is the HTTP status (400 to 599); *message* a sentence for the body; *field* the
+    body field, part or query parameter at fault, when there is one; *errors* a map of field
+    errors for vendors whose bodies carry one (``{"Name": ["The Name field is required."]}``);
+    *headers* are sent with the answer (``Allow``, ``Retry-After``...). *body*, when given, is
+    the exact JSON body for a vendor renderer to send as it is (an irregular answer). *problem*
+    says why, so a renderer can word it the vendor's way.
+    """
+
+    def __init__(
+        self,
+        status: int,
+        message: str = "",
+        *,
+        field: str | None = None,
+        errors: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        body: Any = None,
+        problem: Problem = Problem.REFUSED,
+    ) -> None:
+        if not 400 <= status < 600:
+            raise ValueError(f"a Refusal is a 4xx or a 5xx, got {status}")
+        super().__init__(message)
+        self.status: int = status
+        self.message: str = message or _reason(status)
+        self.field: str | None = field
+        self.errors: dict[str, Any] | None = None if errors is None else dict(errors)
+        self.headers: dict[str, str] | None = None if headers is None else dict(headers)
+        self.body: Any = body
+        self.problem: Problem = problem
+
+    def __repr__(self) -> str:
+        where = "" if self.field is None else f", field={self.field!r}"
+        return f"{type(self).__name__}({self.status}, {self.message!r}{where}, {self.problem.name})"
+
+
+def _reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
+
+
+class BadRequest(Refusal):
+    """The request is malformed: a :class:`Refusal`, 4xx (400 unless given).
 
     *message* is a sentence for the body; *field* names the body field, part or query
     parameter at fault, when there is one; *status* is a 4xx (400 unless given); *problem*
@@ -96,24 +154,56 @@ class BadRequest(Exception):
     ) -> None:
         if not 400 <= status < 500:
             raise ValueError(f"a BadRequest is a 4xx, got {status}")
-        super().__init__(message)
-        self.message = message
-        self.field = field
-        self.status = status
-        self.problem = problem
+        super().__init__(status, message, field=field, problem=problem)
 
     def __repr__(self) -> str:
         where = "" if self.field is None else f", field={self.field!r}"
         return f"BadRequest({self.message!r}{where}, status={self.status}, {self.problem.name})"
 
 
-#: Renders a :class:`BadRequest` as the vendor's error response (called by the server).
-ErrorRenderer = Callable[[web.Request, BadRequest], web.StreamResponse]
+#: Renders a :class:`Refusal` (a :class:`BadRequest` included) as the vendor's error response
+#: (called by the server).
+ErrorRenderer = Callable[[web.Request, Refusal], web.StreamResponse]
 
 
-def default_error_renderer(request: web.Request, error: BadRequest) -> web.StreamResponse:
-    """``{"message": <message>}`` with the error's status: the kit's own error shape."""
-    return web.json_response({"message": error.message}, status=error.status)
+# The renderer of the server answering the current request, when it is a vendor's: set by the
+# server for each request (aiohttp runs each in its own task), read by the kit's own errors.
+_VENDOR_RENDERER: contextvars.ContextVar[ErrorRenderer | None] = contextvars.ContextVar(
+    "common_testing_vendor_renderer", default=None
+)
+
+
+def render_kit_error(request: web.Request, error: Refusal) -> web.StreamResponse | None:
+    """One of the kit's own error answers (its 429, a fault's default body) in the shape of the
+    vendor serving *request*, or ``None`` when its server has no renderer of its own (the kit's
+    answer then stands)."""
+    render = _VENDOR_RENDERER.get()
+    return None if render is None else render(request, error)
+
+
+def json_error_renderer(shape: Callable[[Refusal], Any]) -> ErrorRenderer:
+    """A renderer answering the JSON body *shape* builds from a refusal (its *body* instead
+    when it has one), with the refusal's status and headers::
+
+        render = json_error_renderer(lambda error: {"error": error.message})
+    """
+
+    def render(request: web.Request, error: Refusal) -> web.StreamResponse:
+        body = shape(error) if error.body is None else error.body
+        return web.json_response(body, status=error.status, headers=error.headers)
+
+    return render
+
+
+def default_error_renderer(request: web.Request, error: Refusal) -> web.StreamResponse:
+    """The kit's own error shape: ``{"message": <message>}`` (plus ``"errors"`` when the error
+    has field errors), or the error's *body* when it has one, with its status and headers."""
+    body: Any = error.body
+    if body is None:
+        body = {"message": error.message}
+        if error.errors:
+            body["errors"] = error.errors
+    return web.json_response(body, status=error.status, headers=error.headers)
 
 
 # -- telling malformed input from an emulator bug -------------------------------------------
@@ -173,17 +263,17 @@ def _in_parser(module: str) -> bool:
     return module in PARSER_MODULES or module.startswith(PARSER_PACKAGES)
 
 
-def bad_request_from(error: BaseException) -> BadRequest | None:
-    """The :class:`BadRequest` *error* stands for, or ``None`` if it is an emulator bug.
+def bad_request_from(error: BaseException) -> Refusal | None:
+    """The :class:`Refusal` *error* stands for, or ``None`` if it is an emulator bug.
 
-    * a :class:`BadRequest` is itself;
+    * a :class:`Refusal` (a :class:`BadRequest` included) is itself;
     * aiohttp's own refusal of a body too large (``HTTPRequestEntityTooLarge``, raised while
       reading it) is a 413 :attr:`Problem.TOO_LARGE`;
     * an exception of one of the :data:`INPUT_ERRORS` types whose innermost frame is in one
       of the :data:`PARSER_MODULES` is malformed input (400);
     * anything else (raised in the emulator's own code, or of another type) is a bug.
     """
-    if isinstance(error, BadRequest):
+    if isinstance(error, Refusal):
         return error
     module = _raised_in(error)
     if isinstance(error, web.HTTPException):

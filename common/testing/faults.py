@@ -47,6 +47,7 @@ from aiohttp import web
 
 from common._sentinel import NOT_GIVEN, NotGiven
 from common.testing._match import PathPattern, matches, normalize_method
+from common.testing.errors import Problem, Refusal, render_kit_error
 
 __all__ = [
     "CannedResponse",
@@ -156,9 +157,21 @@ class Fault(abc.ABC):
         json: Any = NOT_GIVEN,
         headers: Mapping[str, str] | None = None,
     ) -> CannedResponse:
-        """Answer *status* with a JSON body: *json* if given, else ``{"message": <reason>}``."""
-        body = _default_error_json(status) if isinstance(json, NotGiven) else _json_bytes(json)
-        return Fault.respond(status, body=body, content_type=_JSON, headers=headers)
+        """Answer *status* with a JSON body: *json* if given, else ``{"message": <reason>}``.
+
+        Without *json*, an error status (400 and up) is answered in the vendor's own error
+        shape when the server has a vendor renderer (``EmulatorServer(render_error=...)``).
+        """
+        if not isinstance(json, NotGiven):
+            body = _json_bytes(json)
+            return Fault.respond(status, body=body, content_type=_JSON, headers=headers)
+        return CannedResponse(
+            status_code=status,
+            body=_default_error_json(status),
+            content_type=_JSON,
+            headers=_header_pairs(headers),
+            message=_reason(status),
+        )
 
     @staticmethod
     def rate_limited(
@@ -274,9 +287,19 @@ class CannedResponse(Fault):
     body: bytes = b""
     content_type: str | None = None
     headers: _HeaderPairs = ()
+    #: The kit's default error message (``Fault.status`` without a body): a server with a
+    #: vendor renderer answers an error status with it, in the vendor's shape, instead.
+    message: str | None = None
 
     async def apply(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        """Answer the canned response."""
+        """Answer the canned response (or the vendor's rendering of its default error)."""
+        if self.message is not None and 400 <= self.status_code < 600:
+            error = Refusal(
+                self.status_code, self.message, headers=dict(self.headers), problem=Problem.FAULT
+            )
+            rendered = render_kit_error(request, error)
+            if rendered is not None:
+                return rendered
         response = web.Response(status=self.status_code, body=self.body)
         _apply_headers(response, self.headers)
         if self.content_type is not None:

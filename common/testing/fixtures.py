@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from amilia_async.emulator import AmiliaEmulator
     from amiqus_async import AmiqusClient
     from amiqus_async.emulator import AmiqusEmulator
-    from caseupdates_async import CaseUpdatesClient
+    from caseupdates_async import TrackopsClient
     from caseupdates_async.emulator import TrackopsEmulator
     from intakeq_async import IntakeQClient
     from intakeq_async.emulator import IntakeQEmulator
@@ -181,7 +181,7 @@ async def amiqus_client(amiqus_emulator: AmiqusEmulator) -> AsyncIterator[Amiqus
     from amiqus_async import AmiqusClient
 
     async with AmiqusClient(
-        token=amiqus_emulator.token, base_url=amiqus_emulator.api_url, rate_limit=None
+        token=amiqus_emulator.token, base_url=amiqus_emulator.url, rate_limit=None
     ) as client:
         yield client
 
@@ -192,7 +192,7 @@ async def intakeq_client(intakeq_emulator: IntakeQEmulator) -> AsyncIterator[Int
     from intakeq_async import IntakeQClient
 
     async with IntakeQClient(
-        api_key=intakeq_emulator.api_key, base_url=intakeq_emulator.api_url, rate_limit=None
+        api_key=intakeq_emulator.api_key, base_url=intakeq_emulator.url, rate_limit=None
     ) as client:
         yield client
 
@@ -216,14 +216,14 @@ async def amilia_client(amilia_emulator: AmiliaEmulator) -> AsyncIterator[Amilia
 @_async_fixture
 async def trackops_client(
     trackops_emulator: TrackopsEmulator,
-) -> AsyncIterator[CaseUpdatesClient]:
-    """An open :class:`~caseupdates_async.CaseUpdatesClient` on ``trackops_emulator``."""
-    from caseupdates_async import CaseUpdatesClient
+) -> AsyncIterator[TrackopsClient]:
+    """An open :class:`~caseupdates_async.TrackopsClient` on ``trackops_emulator``."""
+    from caseupdates_async import TrackopsClient
 
-    async with CaseUpdatesClient(
+    async with TrackopsClient(
         username=trackops_emulator.username,
         api_token=trackops_emulator.api_token,
-        base_url=trackops_emulator.api_url,
+        base_url=trackops_emulator.url,
         rate_limit=None,
     ) as client:
         yield client

@@ -15,14 +15,17 @@ started before, so build a fresh app per server): **record** (append to :attr:`r
 ``on_response_prepare`` signal then stamps every response, whatever produced it, with the
 rate-limit headers and records its status. The server listens on loopback only.
 
-The guard answers a :class:`~common.testing.errors.BadRequest` raised by a handler (the
-readers of :mod:`common.testing.parsing` raise nothing else), and an exception a parser of
-request data raised (see :func:`~common.testing.errors.bad_request_from`), with
+The guard answers a :class:`~common.testing.errors.Refusal` raised by a handler (a
+:class:`~common.testing.errors.BadRequest` from the kit's readers included), and an exception a
+parser of request data raised (see :func:`~common.testing.errors.bad_request_from`), with
 :attr:`EmulatorServer.render_error`: the vendor's renderer passed as ``render_error=``, else
-``{"message": ...}``. Any other exception escaping a handler is an emulator bug: logged with its
-traceback (logger ``common.testing``), kept in :attr:`EmulatorServer.bugs`, handed to every
-active :class:`~common.testing.errors.BugCollector` and answered 500 with an
-``X-Emulator-Bug`` header. ``aiohttp.web.HTTPException`` (redirects, 404s) passes through.
+``{"message": ...}``. With a vendor renderer, the kit's own error answers (its 429, the default
+body of ``Fault.status``) go through it too, so they take the vendor's shape.
+
+Any other exception escaping a handler is an emulator bug: logged with its traceback (logger
+``common.testing``), kept in :attr:`EmulatorServer.bugs`, handed to every active
+:class:`~common.testing.errors.BugCollector` and answered 500 with an ``X-Emulator-Bug``
+header. ``aiohttp.web.HTTPException`` (redirects, 404s) passes through.
 """
 
 from __future__ import annotations
@@ -43,11 +46,15 @@ from aiohttp import StreamReader, web, web_app
 from multidict import CIMultiDict, CIMultiDictProxy, MultiDict, MultiDictProxy
 
 from common.testing.errors import (
+    _VENDOR_RENDERER,
     EmulatorBug,
     ErrorRenderer,
+    Problem,
+    Refusal,
     bad_request_from,
     bug_response,
     default_error_renderer,
+    render_kit_error,
     report_bug,
 )
 from common.testing.faults import FaultPlan, Handler
@@ -119,9 +126,27 @@ class EmulatorServer:
     Use it as an async context manager, or call :meth:`start` and :meth:`stop`. A server runs
     once: after :meth:`stop` it cannot be started again (build a new app and server).
 
-    *render_error* turns a :class:`~common.testing.errors.BadRequest` into the vendor's error
-    response (default: ``{"message": ...}`` with the error's status).
+    *render_error* turns a :class:`~common.testing.errors.Refusal` (a
+    :class:`~common.testing.errors.BadRequest` included) into the vendor's error response
+    (default: ``{"message": ...}`` with the error's status).
     """
+
+    #: The app served (its middlewares get the kit's four in front at :meth:`start`).
+    app: web.Application
+    #: The loopback address listened on.
+    host: str
+    #: Bodies up to this many bytes are kept in :attr:`requests`.
+    record_bodies_up_to: int
+    #: Seconds :meth:`stop` lets running handlers finish.
+    shutdown_timeout: float
+    #: Every request received, oldest first.
+    requests: RequestLog
+    #: Faults to inject; see :meth:`FaultPlan.add`.
+    faults: FaultPlan
+    #: Renders a Refusal (from a handler, or malformed input a parser choked on).
+    render_error: ErrorRenderer
+    #: Every exception that escaped a handler and was not malformed input, oldest first.
+    bugs: list[EmulatorBug]
 
     def __init__(
         self,
@@ -140,14 +165,10 @@ class EmulatorServer:
         self.host = _loopback_host(host)
         self.record_bodies_up_to = record_bodies_up_to
         self.shutdown_timeout = shutdown_timeout
-        #: Every request received, oldest first.
         self.requests = RequestLog()
-        #: Faults to inject; see :meth:`FaultPlan.add`.
         self.faults = FaultPlan()
-        #: Renders a BadRequest (from a handler, or malformed input a parser choked on).
-        self.render_error: ErrorRenderer = render_error or default_error_renderer
-        #: Every exception that escaped a handler and was not malformed input, oldest first.
-        self.bugs: list[EmulatorBug] = []
+        self.render_error = render_error or default_error_renderer
+        self.bugs = []
         self._requested_port = port
         self._port: int | None = None
         self._runner: web.AppRunner | None = None
@@ -261,6 +282,8 @@ class EmulatorServer:
             except ConnectionError:
                 return web.Response(status=400)  # the client hung up mid-upload; never sent
             _CURRENT.set(_Exchange(server=self, request=request, record=entry))
+            vendor = self.render_error is not default_error_renderer
+            _VENDOR_RENDERER.set(self.render_error if vendor else None)
             return await handler(request)
 
         @web.middleware
@@ -289,7 +312,11 @@ class EmulatorServer:
             exchange.headers.update(decision.headers(window.rate_limit))
             if decision.allowed:
                 return await handler(request)
-            body = json.dumps({"message": "Too Many Requests"}).encode()
+            refusal = Refusal(429, "Too Many Requests", problem=Problem.RATE_LIMITED)
+            rendered = render_kit_error(request, refusal)
+            if rendered is not None:
+                return rendered
+            body = json.dumps({"message": refusal.message}).encode()
             return web.Response(status=429, body=body, content_type="application/json")
 
         @web.middleware
@@ -411,8 +438,11 @@ class EmulatorFactory:
             server = await emulator(make_app(), rate_limit=ServerRateLimit(5))
     """
 
+    #: The servers started here and not stopped yet, oldest first.
+    servers: list[EmulatorServer]
+
     def __init__(self) -> None:
-        self.servers: list[EmulatorServer] = []
+        self.servers = []
 
     async def __call__(
         self,

@@ -3,10 +3,10 @@
 ::
 
     async with IntakeQEmulator(per_minute=None) as emu:
-        client = IntakeQClient(api_key=emu.api_key, base_url=emu.api_url)
+        client = IntakeQClient(base_url=emu.url, **emu.credentials)
         ...
         assert emu.quota_used() == (1, 1)
-        assert emu.server.requests.last.headers["X-Auth-Key"] == emu.api_key
+        assert emu.requests.last.headers["X-Auth-Key"] == emu.api_key
 
 What it serves, under ``/api/v1`` (:data:`ROUTES`, one constant per path in ``_routes``):
 the 33 operations of ``intakeq.tsv`` — files and folders, clients (query, profile,
@@ -39,13 +39,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import ClassVar, TypedDict
 
-from common.testing import EmulatorServer, VendorEmulator
+from common.testing import EmulatorServer, ServerRateLimit, VendorEmulator
 from common.testing.pdf import render_pdf
 from intakeq_async.emulator._app import create_app
 from intakeq_async.emulator._auth import AUTH_HEADER
-from intakeq_async.emulator._http import PAGE_SIZE
-from intakeq_async.emulator._quota import Quota
+from intakeq_async.emulator._http import PAGE_SIZE, render_refusal
+from intakeq_async.emulator._quota import MINUTE, Quota
 from intakeq_async.emulator._routes import API_PREFIX, ROUTES, UNCONFIRMED
 from intakeq_async.emulator._store import SEED_NOW, IntakeQData, Json, build_data
 
@@ -56,6 +57,7 @@ __all__ = [
     "ROUTES",
     "SEED_NOW",
     "UNCONFIRMED",
+    "IntakeQCredentials",
     "IntakeQData",
     "IntakeQEmulator",
     "Json",
@@ -63,6 +65,13 @@ __all__ = [
     "create_app",
     "render_pdf",
 ]
+
+
+class IntakeQCredentials(TypedDict):
+    """What the client takes to reach the emulator besides ``base_url``
+    (``Client(base_url=emulator.url, **emulator.credentials)``)."""
+
+    api_key: str
 
 
 class IntakeQEmulator(VendorEmulator):
@@ -75,7 +84,16 @@ class IntakeQEmulator(VendorEmulator):
     ``time.monotonic`` or a fake clock a test advances).
     """
 
-    api_prefix = API_PREFIX
+    api_prefix: ClassVar[str] = API_PREFIX
+
+    #: The kit server (built, not started, by the constructor).
+    server: EmulatorServer
+    #: The key every request must carry in ``X-Auth-Key``.
+    api_key: str
+    #: The minute and day windows (``per_minute``/``per_day`` may be changed at any time).
+    quota: Quota
+    #: The in-memory store; see :class:`IntakeQData`.
+    data: IntakeQData
 
     def __init__(
         self,
@@ -87,19 +105,34 @@ class IntakeQEmulator(VendorEmulator):
         seed: int = 1,
         clients: int = 250,
     ) -> None:
-        #: The key every request must carry in ``X-Auth-Key``.
         self.api_key = api_key
-        #: The minute and day windows (``per_minute``/``per_day`` may be changed at any time).
         self.quota = Quota(per_minute=per_minute, per_day=per_day, clock=clock)
-        #: The in-memory store; see :class:`IntakeQData`.
-        self.data: IntakeQData = build_data(seed=seed, clients=clients)
-        #: The kit server: ``.requests`` (the log), ``.faults``.
-        self.server = EmulatorServer(create_app(self))
+        self.data = build_data(seed=seed, clients=clients)
+        self.server = EmulatorServer(create_app(self), render_error=render_refusal)
+
+    @property
+    def credentials(self) -> IntakeQCredentials:
+        """``api_key``, as the client takes it."""
+        return {"api_key": self.api_key}
+
+    @property
+    def rate_limit(self) -> ServerRateLimit | None:
+        """The per-minute window of the quota (``None``: none); the day's is
+        ``quota.per_day``. Assigning a limit per 60 s sets ``quota.per_minute``."""
+        limit = self.quota.per_minute
+        return (
+            None if limit is None else ServerRateLimit(limit, per=MINUTE, integer_retry_after=True)
+        )
+
+    @rate_limit.setter
+    def rate_limit(self, value: ServerRateLimit | None) -> None:
+        if value is not None and value.per != MINUTE:
+            raise ValueError(
+                f"IntakeQ's rate limit is per minute (per=60), got per={value.per:g}; "
+                "its daily quota is quota.per_day"
+            )
+        self.quota.per_minute = None if value is None else value.limit
 
     def quota_used(self) -> tuple[int, int]:
         """Requests counted in the current minute window and in the current day window."""
         return self.quota.used()
-
-    def __repr__(self) -> str:
-        where = self.url if self.server.running else "not running"
-        return f"<IntakeQEmulator {where} clients={len(self.data.clients)}>"

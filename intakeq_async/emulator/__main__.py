@@ -6,51 +6,13 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 
-from common.testing.cli import EmulatorCommand, optional_limit
+from common.testing.cli import optional_limit
+from common.testing.command import Flag, vendor_command
 from intakeq_async.emulator import IntakeQEmulator
 
 __all__ = ["COMMAND"]
-
-
-def _arguments(parser: argparse.ArgumentParser) -> None:
-    vendor = parser.add_argument_group("IntakeQ")
-    vendor.add_argument("--api-key", default="emulator-key", help="X-Auth-Key (emulator-key)")
-    vendor.add_argument(
-        "--per-minute",
-        type=optional_limit,
-        default=10,
-        metavar="N",
-        help="requests per sliding minute before 429 (10, the standard plan; 0: none)",
-    )
-    vendor.add_argument(
-        "--per-day",
-        type=optional_limit,
-        default=500,
-        metavar="N",
-        help="requests per sliding day before 429 (500, the standard plan; 0: none)",
-    )
-    vendor.add_argument("--clients", type=int, default=250, help="clients seeded (250)")
-
-
-def _build(options: argparse.Namespace) -> IntakeQEmulator:
-    return IntakeQEmulator(
-        api_key=options.api_key,
-        per_minute=options.per_minute,
-        per_day=options.per_day,
-        seed=options.seed,
-        clients=options.clients,
-    )
-
-
-def _connection(emulator: IntakeQEmulator) -> dict[str, str]:
-    return {"base_url": emulator.api_url, "api_key": emulator.api_key}
-
-
-def _client(emulator: IntakeQEmulator) -> str:
-    return f"IntakeQClient(api_key={emulator.api_key!r}, base_url={emulator.api_url!r})"
 
 
 def _limits(emulator: IntakeQEmulator) -> str:
@@ -63,13 +25,29 @@ def _limits(emulator: IntakeQEmulator) -> str:
     return " and ".join(windows) + ", then 429" if windows else "no rate limit"
 
 
-COMMAND = EmulatorCommand(
+COMMAND = vendor_command(
+    IntakeQEmulator,
     vendor="IntakeQ",
     module="intakeq_async.emulator",
-    add_arguments=_arguments,
-    build=_build,
-    connection=_connection,
-    client=_client,
+    client="IntakeQClient",
+    flags=[
+        Flag("--api-key", "X-Auth-Key (emulator-key)", default="emulator-key"),
+        Flag(
+            "--per-minute",
+            "requests per sliding minute before 429 (10, the standard plan; 0: none)",
+            default=10,
+            type=optional_limit,
+            metavar="N",
+        ),
+        Flag(
+            "--per-day",
+            "requests per sliding day before 429 (500, the standard plan; 0: none)",
+            default=500,
+            type=optional_limit,
+            metavar="N",
+        ),
+        Flag("--clients", "clients seeded (250)", default=250, type=int),
+    ],
     limits=_limits,
 )
 

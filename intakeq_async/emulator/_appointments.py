@@ -6,7 +6,8 @@ from typing import Any
 
 from aiohttp import web
 
-from intakeq_async.emulator._http import ApiError, Body, Ctx, in_range, matches_text
+from common.testing import Refusal
+from intakeq_async.emulator._http import Body, Ctx, in_range, matches_text
 from intakeq_async.emulator._store import Json, new_appointment, now_ms
 
 __all__ = [
@@ -51,7 +52,7 @@ async def query_appointments(ctx: Ctx) -> web.StreamResponse:
 
 
 async def get_appointment(ctx: Ctx) -> web.StreamResponse:
-    return ctx.ok(ctx.lookup("Appointment", ctx.data.appointments))
+    return ctx.ok(ctx.item(ctx.data.appointments, "Appointment"))
 
 
 async def get_settings(ctx: Ctx) -> web.StreamResponse:
@@ -79,14 +80,14 @@ def _reference(body: Body, name: str, collection: dict[Any, Json], *, number: bo
     key: Any = body.integer(name, required=True) if number else body.string(name, required=True)
     item = collection.get(key)
     if item is None:
-        raise ApiError(400, f"{name} '{key}' is not valid.")
+        raise Refusal(400, f"{name} '{key}' is not valid.")
     return item
 
 
 def _notify(body: Body, status: str | None) -> None:
     notify = body.boolean("SendClientEmailNotification")
     if notify and status != "Confirmed":
-        raise ApiError(400, "SendClientEmailNotification is allowed only when Status is Confirmed.")
+        raise Refusal(400, "SendClientEmailNotification is allowed only when Status is Confirmed.")
 
 
 def _notes(body: Body, appointment: Json) -> None:
@@ -100,7 +101,7 @@ async def create_appointment(ctx: Ctx) -> web.StreamResponse:
     data = ctx.data
     practitioner = _reference(body, "PractitionerId", data.practitioners, number=False)
     if not practitioner["IsActive"]:
-        raise ApiError(400, f"Practitioner '{practitioner['Id']}' is inactive.")
+        raise Refusal(400, f"Practitioner '{practitioner['Id']}' is inactive.")
     client = _reference(body, "ClientId", data.clients, number=True)
     service = _reference(body, "ServiceId", data.services, number=False)
     location = _reference(body, "LocationId", data.locations, number=True)
@@ -133,17 +134,17 @@ async def update_appointment(ctx: Ctx) -> web.StreamResponse:
     raw_id = body.string("Id", required=True)
     found = data.appointments.get(str(raw_id))
     if found is None:
-        raise ApiError(404, f"Appointment '{raw_id}' was not found.")
+        raise Refusal(404, f"Appointment '{raw_id}' was not found.")
     appointment = dict(found)
     client_id = body.integer("ClientId")
     if client_id is not None and client_id != appointment["ClientId"]:
-        raise ApiError(400, "ClientId of an appointment cannot be changed.")
+        raise Refusal(400, "ClientId of an appointment cannot be changed.")
     practitioner_id = body.string("PractitionerId")
     if practitioner_id is not None and practitioner_id != appointment["PractitionerId"]:
-        raise ApiError(400, "PractitionerId of an appointment cannot be changed.")
+        raise Refusal(400, "PractitionerId of an appointment cannot be changed.")
     status = body.choice("Status", BOOKING_STATUSES)
     if status == "WaitingConfirmation" and appointment["Status"] == "Confirmed":
-        raise ApiError(400, "A confirmed appointment cannot go back to WaitingConfirmation.")
+        raise Refusal(400, "A confirmed appointment cannot go back to WaitingConfirmation.")
     _notify(body, status or appointment["Status"])
     duration = int(appointment["Duration"])
     if body.given("ServiceId"):
@@ -176,7 +177,7 @@ async def cancel_appointment(ctx: Ctx) -> web.StreamResponse:
     reason = body.string("Reason")
     appointment = ctx.data.appointments.get(str(raw_id))
     if appointment is None:
-        raise ApiError(404, f"Appointment '{raw_id}' was not found.")
+        raise Refusal(404, f"Appointment '{raw_id}' was not found.")
     if appointment["Status"] != CANCELED:
         now = now_ms()
         appointment.update(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import hmac
 from typing import TYPE_CHECKING
 
 from aiohttp import web
 
-from intakeq_async.emulator._http import ApiError
+from common.testing import Refusal, header_credential, same_secret
 
 if TYPE_CHECKING:
     from intakeq_async.emulator import IntakeQEmulator
@@ -22,13 +21,12 @@ TOO_MANY = "Too Many Requests"
 
 def check_key(request: web.Request, emulator: IntakeQEmulator) -> None:
     """401 unless the request carries the emulator's key in ``X-Auth-Key``."""
-    given = request.headers.get(AUTH_HEADER, "").strip()
-    if not given or not hmac.compare_digest(given.encode(), emulator.api_key.encode()):
-        raise ApiError(401, UNAUTHORIZED)
+    if not same_secret(header_credential(request, AUTH_HEADER), emulator.api_key):
+        raise Refusal(401, UNAUTHORIZED)
 
 
 def spend_quota(emulator: IntakeQEmulator) -> None:
     """Count the request against the minute and day windows, or answer 429 with Retry-After."""
     wait = emulator.quota.acquire()
     if wait is not None:
-        raise ApiError(429, TOO_MANY, headers={"Retry-After": str(wait)})
+        raise Refusal(429, TOO_MANY, headers={"Retry-After": str(wait)})

@@ -7,7 +7,8 @@ from typing import Any
 
 from aiohttp import web
 
-from intakeq_async.emulator._http import ApiError, Body, Ctx, in_range, matches_text
+from common.testing import Refusal
+from intakeq_async.emulator._http import Body, Ctx, in_range, matches_text
 from intakeq_async.emulator._store import Json, client_basic, new_client, now_ms
 
 __all__ = [
@@ -79,7 +80,7 @@ def _matches_search(search: str, client: Json, source: dict[int, Json]) -> bool:
 
 
 async def get_profile(ctx: Ctx) -> web.StreamResponse:
-    return ctx.ok(ctx.lookup("Client", ctx.data.clients, "clientId"))
+    return ctx.ok(ctx.item(ctx.data.clients, "Client", "clientId"))
 
 
 async def save_client(ctx: Ctx) -> web.StreamResponse:
@@ -93,7 +94,7 @@ async def save_client(ctx: Ctx) -> web.StreamResponse:
     else:
         found = ctx.data.find_client(raw_id)
         if found is None:
-            raise ApiError(404, f"Client '{raw_id}' was not found.")
+            raise Refusal(404, f"Client '{raw_id}' was not found.")
         client = dict(found)
         creating = False
     _apply(ctx, client, body)
@@ -114,7 +115,7 @@ def _apply(ctx: Ctx, client: Json, body: Body) -> None:
     if "Archived" in body:
         archived = body.boolean("Archived")
         if archived is None:
-            raise ApiError(400, "Archived must be true or false.")
+            raise Refusal(400, "Archived must be true or false.")
         client["Archived"] = archived
     if "Tags" in body:
         tags = body.strings("Tags") or []
@@ -123,12 +124,12 @@ def _apply(ctx: Ctx, client: Json, body: Body) -> None:
         client["CustomFields"] = _merge_custom(ctx, client, body)
     _settle_name(client, body)
     if not client["Name"]:
-        raise ApiError(400, "A client name is required (Name, or FirstName and LastName).")
+        raise Refusal(400, "A client name is required (Name, or FirstName and LastName).")
     if client["Email"] is not None and not _EMAIL.fullmatch(client["Email"]):
-        raise ApiError(400, f"'{client['Email']}' is not a valid email address.")
+        raise Refusal(400, f"'{client['Email']}' is not a valid email address.")
     practitioner = client["PractitionerId"]
     if practitioner is not None and practitioner not in ctx.data.practitioners:
-        raise ApiError(400, f"Practitioner '{practitioner}' was not found.")
+        raise Refusal(400, f"Practitioner '{practitioner}' was not found.")
 
 
 def _settle_name(client: Json, body: Body) -> None:
@@ -152,7 +153,7 @@ def _merge_custom(ctx: Ctx, client: Json, body: Body) -> list[Json]:
         field_id = field.string("FieldId", required=True)
         field.string("Text")  # a label: any string, ignored
         if field_id not in known:
-            raise ApiError(400, f"Custom field '{field_id}' does not exist.")
+            raise Refusal(400, f"Custom field '{field_id}' does not exist.")
         merged[field_id] = {
             "FieldId": field_id,
             "Text": known[field_id],
@@ -163,10 +164,10 @@ def _merge_custom(ctx: Ctx, client: Json, body: Body) -> list[Json]:
 
 def _tagged_client(ctx: Ctx, raw_id: int | None) -> Json:
     if raw_id is None:
-        raise ApiError(400, "ClientId is required.")
+        raise Refusal(400, "ClientId is required.")
     client = ctx.data.find_client(raw_id)
     if client is None:
-        raise ApiError(404, f"Client '{raw_id}' was not found.")
+        raise Refusal(404, f"Client '{raw_id}' was not found.")
     return client
 
 
@@ -187,7 +188,7 @@ async def remove_tag(ctx: Ctx) -> web.StreamResponse:
     client = _tagged_client(ctx, ctx.integer("clientId"))
     tag = ctx.text("tag")
     if tag is None or not tag.strip():
-        raise ApiError(400, "tag is required.")
+        raise Refusal(400, "tag is required.")
     kept = [t for t in client["Tags"] if t.casefold() != tag.strip().casefold()]
     if len(kept) != len(client["Tags"]):
         client["Tags"] = kept
@@ -196,5 +197,5 @@ async def remove_tag(ctx: Ctx) -> web.StreamResponse:
 
 
 async def get_diagnoses(ctx: Ctx) -> web.StreamResponse:
-    client = ctx.lookup("Client", ctx.data.clients, "clientId")
+    client = ctx.item(ctx.data.clients, "Client", "clientId")
     return ctx.ok(ctx.data.diagnoses.get(client["ClientId"], []))

@@ -1,56 +1,65 @@
-"""What every handler shares: errors, the request context, query parsing, IntakeQ paging.
+"""What IntakeQ handlers share: its error shape, its rules for query values, the body reader.
 
-A handler receives a :class:`Ctx` (the request, the emulator, the path parameters and the
-query, its names lower-cased as ASP.NET binds them) and answers with :meth:`Ctx.ok`,
-:meth:`Ctx.paged`, :meth:`Ctx.empty` or :meth:`Ctx.binary`, or raises :class:`ApiError`.
+A handler receives a :class:`Ctx` (the kit's :class:`~common.testing.RequestContext` with
+IntakeQ's :data:`RULES`: query names in any case, as ASP.NET binds them) and answers with
+:meth:`Ctx.ok`, :meth:`Ctx.paged`, :meth:`Ctx.empty` or :meth:`Ctx.binary`, or raises the kit's
+:class:`~common.testing.Refusal`.
 
 IntakeQ does not document its error bodies (its own client reads them as text), so every
-error here is ``text/plain``: ``Unauthorized``, ``Too Many Requests``, or a one-line message.
+error here is ``text/plain`` (:func:`render_refusal`): ``Unauthorized``, ``Too Many
+Requests``, or a one-line message.
 
-Malformed input is always a 4xx, never a 5xx: a body that is not JSON (or nested past what
-the parser takes, or holding ``NaN``), a field of the wrong JSON type (read through
-:class:`Body`), a timestamp out of range, a query value that does not parse, or a filter in
-a form IntakeQ does not take (``custom[5]=`` for ``custom.5=``, ``status=locked`` for
+Malformed input is always a 4xx, never a 5xx: a body that is not strict JSON (``NaN``, a
+number beyond a double, nested past the kit's 64 levels), a field of the wrong JSON type (read
+through :class:`Body`), a timestamp out of range, a query value that does not parse, or a filter
+in a form IntakeQ does not take (``custom[5]=`` for ``custom.5=``, ``status=locked`` for
 ``status=1``, the other spelling of the invoice last-update range) all answer 400.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import re
 from collections.abc import Awaitable, Callable, Sequence
-from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 from aiohttp import web
 
+from common.testing.context import (
+    ASPNET_RULES,
+    Flaw,
+    QueryRules,
+    RequestContext,
+    boolean_words,
+    iso_date_prefix,
+    python_integer,
+)
+from common.testing.errors import Problem, Refusal, default_error_renderer
+from common.testing.paging import page_number_array
 from intakeq_async import paths
 from intakeq_async.emulator._store import IntakeQData, Json, day_end_ms, day_start_ms
 
-if TYPE_CHECKING:
-    from intakeq_async.emulator import IntakeQEmulator
+if TYPE_CHECKING:  # named in a string: Ctx's base
+    from intakeq_async.emulator import IntakeQEmulator  # noqa: F401
 
 __all__ = [
     "EARLIEST_MS",
     "LATEST_MS",
     "PAGE_SIZE",
-    "ApiError",
+    "RULES",
     "Body",
     "Ctx",
     "Handler",
-    "content_disposition",
-    "error_response",
     "in_range",
     "matches_text",
+    "render_refusal",
 ]
 
 #: Query endpoints answer at most this many records per page.
 PAGE_SIZE = 100
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-#: An integer query value as ASP.NET binds one (ASCII digits, an optional sign, 32 bits).
+#: An integer in a body as Newtonsoft reads one into an ``int`` (ASCII digits, 32 bits).
 _INTEGER = re.compile(r"[+-]?\d{1,10}", re.ASCII)
 _INT32 = range(-(2**31), 2**31)
 #: The Unix-millisecond range a stored timestamp may take: days every handler can render
@@ -67,15 +76,11 @@ _CUSTOM_FORM = re.compile(
 _CUSTOM_LIKE = re.compile(r"custom(?:[.\[]|$)", re.IGNORECASE)
 
 
-class ApiError(Exception):
-    """Raised by handlers; answered as a ``text/plain`` body holding the message."""
-
-    def __init__(self, status: int, message: str, *, headers: dict[str, str] | None = None):
-        super().__init__(message)
-        self.status, self.message, self.headers = status, message, headers
-
-
-def error_response(error: ApiError) -> web.Response:
+def render_refusal(request: web.Request, error: Refusal) -> web.StreamResponse:
+    """Any refusal as a ``text/plain`` body holding its message. The kit's own fault bodies
+    keep the kit's JSON (IntakeQ documents no body for them)."""
+    if error.problem is Problem.FAULT:
+        return default_error_renderer(request, error)
     # A message may quote what the caller sent, lone surrogates included: never fail on it.
     return web.Response(
         status=error.status,
@@ -86,17 +91,21 @@ def error_response(error: ApiError) -> web.Response:
     )
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def content_disposition(filename: str) -> str:
-    """``attachment; filename="..."`` (plus ``filename*`` for a name that is not plain ASCII)."""
-    fallback = _CONTROL.sub("_", filename.encode("ascii", "replace").decode("ascii"))
-    fallback = fallback.replace("\\", "\\\\").replace('"', '\\"')
-    value = f'attachment; filename="{fallback}"'
-    if fallback != filename:
-        value += f"; filename*=UTF-8''{quote(filename, safe='', errors='replace')}"
-    return value
+#: How IntakeQ (ASP.NET) reads query values: names in any case, 32-bit integers, true/false
+#: or 1/0, ``yyyy-MM-dd`` (a date-time cut to its day); ids in the path as integers.
+RULES = attrs.evolve(
+    ASPNET_RULES,
+    identifier=python_integer,
+    boolean=boolean_words(("true", "1"), ("false", "0")),
+    date=iso_date_prefix,
+    wording={
+        Flaw.NOT_FOUND: "{what} '{raw}' was not found.",
+        Flaw.OUT_OF_RANGE: "{name} must be {minimum} or more.",
+        Flaw.NOT_DATE: "The value '{raw}' is not valid for {name} (yyyy-MM-dd).",
+        Flaw.NOT_INTEGER: "The value '{raw}' is not valid for {name}.",
+        Flaw.NOT_BOOLEAN: "The value '{raw}' is not valid for {name}.",
+    },
+)
 
 
 def matches_text(needle: str, *haystack: object) -> bool:
@@ -116,65 +125,15 @@ def in_range(stamp: int | None, start: dt.date | None, end: dt.date | None) -> b
     )
 
 
-@attrs.define
-class Ctx:
-    """What a handler gets: the request, the emulator, path parameters and the parsed query."""
+@attrs.define(eq=False)
+class Ctx(RequestContext["IntakeQEmulator", IntakeQData]):
+    """What a handler gets: the request, the emulator, its data, path parameters, the query."""
 
-    request: web.Request
-    emulator: IntakeQEmulator
-    params: dict[str, str]
-    query: dict[str, str]  # lower-cased names, first value
-
-    @property
-    def data(self) -> IntakeQData:
-        return self.emulator.data
-
-    # -- query ----------------------------------------------------------------------------
-
-    def text(self, name: str) -> str | None:
-        """The query parameter *name* (any case), ``None`` when absent or empty."""
-        value = self.query.get(name.lower())
-        return value if value else None
-
-    def flag(self, name: str) -> bool:
-        raw = self.text(name)
-        if raw is None:
-            return False
-        if raw.lower() in ("true", "false", "1", "0"):
-            return raw.lower() in ("true", "1")
-        raise ApiError(400, f"The value '{raw}' is not valid for {name}.")
-
-    def integer(self, name: str) -> int | None:
-        raw = self.text(name)
-        if raw is None:
-            return None
-        if _INTEGER.fullmatch(raw.strip()) is None or int(raw) not in _INT32:
-            raise ApiError(400, f"The value '{raw}' is not valid for {name}.")
-        return int(raw)
-
-    def date(self, *names: str) -> dt.date | None:
-        """A ``yyyy-MM-dd`` date from the first of *names* present (a date-time is cut)."""
-        for name in names:
-            raw = self.text(name)
-            if raw is None:
-                continue
-            try:
-                if not _DATE.match(raw):
-                    raise ValueError(raw)
-                return dt.date.fromisoformat(raw[:10])
-            except ValueError:
-                raise ApiError(
-                    400, f"The value '{raw}' is not valid for {name} (yyyy-MM-dd)."
-                ) from None
-        return None
+    rules: ClassVar[QueryRules] = RULES
 
     def page(self) -> int:
-        page = self.integer("page")
-        if page is None:
-            return 1
-        if page < 1:
-            raise ApiError(400, "page must be 1 or more.")
-        return page
+        """``page`` (from 1)."""
+        return self.integer("page", 1, minimum=1)
 
     def custom_filters(self) -> dict[str, str]:
         """The ``custom.{fieldId}=value`` parameters: field id -> value.
@@ -190,75 +149,32 @@ class Ctx:
                 found.setdefault(match.group("id"), value)
             elif _CUSTOM_LIKE.match(key):
                 wanted = paths.CLIENT_CUSTOM_FIELD_FILTER.format(field_id="{fieldId}")
-                raise ApiError(
+                raise Refusal(
                     400, f"The parameter '{key}' is not a custom-field filter: use {wanted}=value."
                 )
         return found
 
-    def refuse(self, names: Sequence[str], instead: Sequence[str]) -> None:
+    def refuse_spellings(self, names: Sequence[str], instead: Sequence[str]) -> None:
         """400 when the query holds one of *names* (another spelling of *instead*)."""
         for name, right in zip(names, instead, strict=True):
             if name.lower() in self.query:
-                raise ApiError(400, f"The parameter '{name}' is not supported: use {right}.")
-
-    # -- path -----------------------------------------------------------------------------
-
-    def lookup(self, what: str, collection: dict[Any, Json], name: str = "id") -> Json:
-        """The item whose id is the path parameter *name*, else 404."""
-        raw = self.params[name]
-        key: Any = raw
-        if collection and isinstance(next(iter(collection)), int):
-            try:
-                key = int(raw)
-            except ValueError:
-                raise ApiError(404, f"{what} '{raw}' was not found.") from None
-        item = collection.get(key)
-        if item is None:
-            raise ApiError(404, f"{what} '{raw}' was not found.")
-        return item
-
-    # -- body -----------------------------------------------------------------------------
+                raise Refusal(400, f"The parameter '{name}' is not supported: use {right}.")
 
     async def body(self) -> Body:
-        """The JSON object sent, else 400 (also for ``NaN``/``Infinity`` literals and for
-        nesting deeper than the parser takes)."""
-        raw = await self.request.read()
-        try:
-            parsed = json.loads(raw, parse_constant=_no_constant) if raw.strip() else None
-        except (ValueError, RecursionError):
-            raise ApiError(400, "The request body is not valid JSON.") from None
+        """The JSON object sent (strict JSON), else 400."""
+        parsed = await self.json(empty=None)
         if not isinstance(parsed, dict):
-            raise ApiError(400, "The request body must be a JSON object.")
+            raise Refusal(400, "The request body must be a JSON object.")
         return Body(parsed)
-
-    # -- answers --------------------------------------------------------------------------
-
-    def ok(self, body: Any, status: int = 200) -> web.Response:
-        return web.json_response(body, status=status)
-
-    def empty(self) -> web.Response:
-        return web.Response(status=200)
 
     def paged(
         self, items: Sequence[Json], shape: Callable[[Json], Json] | None = None
     ) -> web.Response:
         """Page ``page`` (from 1) of *items*: a bare array of at most :data:`PAGE_SIZE`."""
-        first = (self.page() - 1) * PAGE_SIZE
-        chunk = items[first : first + PAGE_SIZE]
-        return self.ok([shape(item) for item in chunk] if shape else list(chunk))
-
-    def binary(self, body: bytes, content_type: str, filename: str | None = None) -> web.Response:
-        headers = {"Content-Type": content_type}
-        if filename is not None:
-            headers["Content-Disposition"] = content_disposition(filename)
-        return web.Response(body=body, headers=headers)
+        return self.ok(page_number_array(items, self.page(), PAGE_SIZE, shape))
 
 
 Handler = Callable[[Ctx], Awaitable[web.StreamResponse]]
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
 
 
 @attrs.define
@@ -287,14 +203,14 @@ class Body:
         value = self.data.get(name)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             if not math.isfinite(value):
-                raise ApiError(400, f"{name} must be a string.")
+                raise Refusal(400, f"{name} must be a string.")
             value = str(value)
         if value is not None and not isinstance(value, str):
-            raise ApiError(400, f"{name} must be a string.")
+            raise Refusal(400, f"{name} must be a string.")
         text = value.strip() if value is not None else ""
         if not text:
             if required:
-                raise ApiError(400, f"{name} is required.")
+                raise Refusal(400, f"{name} is required.")
             return None
         return text
 
@@ -307,16 +223,16 @@ class Body:
             value = int(value.strip())
         if value is None or value == "":
             if required:
-                raise ApiError(400, f"{name} is required.")
+                raise Refusal(400, f"{name} is required.")
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value not in _INT32:
-            raise ApiError(400, f"{name} must be an integer.")
+            raise Refusal(400, f"{name} must be an integer.")
         return value
 
     def boolean(self, name: str) -> bool | None:
         value = self.data.get(name)
         if value is not None and not isinstance(value, bool):
-            raise ApiError(400, f"{name} must be true or false.")
+            raise Refusal(400, f"{name} must be true or false.")
         return value
 
     def millis(self, name: str, *, required: bool = False, positive: bool = False) -> int | None:
@@ -324,7 +240,7 @@ class Body:
         value = self.data.get(name)
         if value is None:
             if required:
-                raise ApiError(400, f"{name} is required (Unix timestamp in milliseconds).")
+                raise Refusal(400, f"{name} is required (Unix timestamp in milliseconds).")
             return None
         if (
             isinstance(value, bool)
@@ -333,7 +249,7 @@ class Body:
             or not EARLIEST_MS <= value <= LATEST_MS
             or (positive and value <= 0)
         ):
-            raise ApiError(400, f"{name} must be a Unix timestamp in milliseconds.")
+            raise Refusal(400, f"{name} must be a Unix timestamp in milliseconds.")
         return int(value)
 
     def objects(self, name: str, *, required: bool = False) -> list[Body] | None:
@@ -341,10 +257,10 @@ class Body:
         value = self.data.get(name)
         if value is None:
             if required:
-                raise ApiError(400, f"{name} is required.")
+                raise Refusal(400, f"{name} is required.")
             return None
         if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-            raise ApiError(400, f"{name} must be an array of objects.")
+            raise Refusal(400, f"{name} must be an array of objects.")
         return [Body(item) for item in value]
 
     def strings(self, name: str) -> list[str] | None:
@@ -353,7 +269,7 @@ class Body:
         if value is None:
             return None
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise ApiError(400, f"{name} must be an array of strings.")
+            raise Refusal(400, f"{name} must be an array of strings.")
         return list(value)
 
     def choice(self, name: str, allowed: Sequence[str]) -> str | None:
@@ -364,4 +280,4 @@ class Body:
         for value in allowed:
             if raw.casefold() == value.casefold():
                 return value
-        raise ApiError(400, f"{name} must be one of {', '.join(allowed)}.")
+        raise Refusal(400, f"{name} must be one of {', '.join(allowed)}.")

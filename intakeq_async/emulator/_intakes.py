@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from common.testing import Refusal
 from common.testing.pdf import render_pdf
-from intakeq_async.emulator._http import ApiError, Body, Ctx, in_range, matches_text
+from intakeq_async.emulator._http import Body, Ctx, in_range, matches_text
 from intakeq_async.emulator._store import Json, new_client, new_intake, now_ms, summary
 
 __all__ = [
@@ -51,7 +52,7 @@ async def query_intakes(ctx: Ctx) -> web.StreamResponse:
 
 
 async def get_intake(ctx: Ctx) -> web.StreamResponse:
-    return ctx.ok(ctx.lookup("Intake", ctx.data.intakes))
+    return ctx.ok(ctx.item(ctx.data.intakes, "Intake"))
 
 
 def _lines(record: Json) -> list[str]:
@@ -59,7 +60,7 @@ def _lines(record: Json) -> list[str]:
 
 
 async def get_intake_pdf(ctx: Ctx) -> web.StreamResponse:
-    intake = ctx.lookup("Intake", ctx.data.intakes)
+    intake = ctx.item(ctx.data.intakes, "Intake")
     title = f"{intake['QuestionnaireName']} - {intake['ClientName']}"
     body = render_pdf(title, [f"Status: {intake['Status']}", *_lines(intake)])
     return ctx.binary(body, "application/pdf", f"intake-{intake['Id']}.pdf")
@@ -67,11 +68,11 @@ async def get_intake_pdf(ctx: Ctx) -> web.StreamResponse:
 
 async def get_consent_pdf(ctx: Ctx) -> web.StreamResponse:
     """One consent form of an intake, as a PDF (signed or not, as the intake holds it)."""
-    intake = ctx.lookup("Intake", ctx.data.intakes)
+    intake = ctx.item(ctx.data.intakes, "Intake")
     form_id = ctx.params["consentFormId"]
     form = next((f for f in intake["ConsentForms"] if f["Id"] == form_id), None)
     if form is None:
-        raise ApiError(404, f"Consent form '{form_id}' was not found in intake '{intake['Id']}'.")
+        raise Refusal(404, f"Consent form '{form_id}' was not found in intake '{intake['Id']}'.")
     signed = "Signed" if form["Signed"] else "Not signed"
     body = render_pdf(f"{form['Name']} - {intake['ClientName']}", [f"Status: {signed}"])
     return ctx.binary(body, "application/pdf", f"consent-{form['Id']}.pdf")
@@ -90,10 +91,10 @@ def _recipient(ctx: Ctx, body: Body) -> Json:
     if raw_id not in (None, 0):
         found = data.find_client(raw_id)
         if found is None:
-            raise ApiError(400, f"ClientId '{raw_id}' is not valid.")
+            raise Refusal(400, f"ClientId '{raw_id}' is not valid.")
         return found
     if name is None or email is None:
-        raise ApiError(400, "ClientId, or ClientName and ClientEmail, are required.")
+        raise Refusal(400, "ClientId, or ClientName and ClientEmail, are required.")
     for client in data.clients.values():
         if str(client["Email"] or "").casefold() == email.casefold():
             return client
@@ -118,10 +119,10 @@ async def send_intake(ctx: Ctx) -> web.StreamResponse:
     questionnaire_id = body.string("QuestionnaireId", required=True)
     questionnaire = data.questionnaires.get(str(questionnaire_id))
     if questionnaire is None or questionnaire["Archived"]:
-        raise ApiError(400, f"QuestionnaireId '{questionnaire_id}' is not valid.")
+        raise Refusal(400, f"QuestionnaireId '{questionnaire_id}' is not valid.")
     practitioner_id = body.string("PractitionerId")
     if practitioner_id is not None and practitioner_id not in data.practitioners:
-        raise ApiError(400, f"PractitionerId '{practitioner_id}' is not valid.")
+        raise Refusal(400, f"PractitionerId '{practitioner_id}' is not valid.")
     method = body.choice("DeliveryMethod", DELIVERY_METHODS) or "Email"
     client = _recipient(ctx, body)
     practitioner = data.practitioners.get(practitioner_id or client["PractitionerId"] or "")
@@ -147,7 +148,7 @@ async def resend_intake(ctx: Ctx) -> web.StreamResponse:
     intake_id = body.string("IntakeId", required=True)
     method = body.choice("DeliveryMethod", DELIVERY_METHODS) or "Email"
     if intake_id not in ctx.data.intakes:
-        raise ApiError(404, f"Intake '{intake_id}' was not found.")
+        raise Refusal(404, f"Intake '{intake_id}' was not found.")
     ctx.data.deliveries.append(
         {"IntakeId": intake_id, "DeliveryMethod": method, "Resent": True, "Time": now_ms()}
     )
@@ -171,15 +172,15 @@ async def update_office_answers(ctx: Ctx) -> web.StreamResponse:
     assert sent is not None
     found = ctx.data.intakes.get(str(intake_id))
     if found is None:
-        raise ApiError(404, f"Intake '{intake_id}' was not found.")
+        raise Refusal(404, f"Intake '{intake_id}' was not found.")
     questions = {q["Id"]: dict(q) for q in found["Questions"]}
     for answer in sent:
         question_id = answer.string("Id", required=True)
         question = questions.get(question_id)
         if question is None:
-            raise ApiError(400, f"Question '{question_id}' is not part of this intake.")
+            raise Refusal(400, f"Question '{question_id}' is not part of this intake.")
         if not question["OfficeUse"]:
-            raise ApiError(400, f"Question '{question['Id']}' is not an office-use question.")
+            raise Refusal(400, f"Question '{question['Id']}' is not an office-use question.")
         for key in ("Answer", "OfficeNote"):
             if key in answer:
                 question[key] = answer.string(key)
@@ -195,6 +196,6 @@ async def download_attachment(ctx: Ctx) -> web.StreamResponse:
     attachment_id = ctx.params["id"]
     stored = ctx.data.attachments.get(attachment_id)
     if stored is None:
-        raise ApiError(404, f"Attachment '{attachment_id}' was not found.")
+        raise Refusal(404, f"Attachment '{attachment_id}' was not found.")
     meta, body = stored
     return ctx.binary(body, meta["ContentType"], meta["FileName"])

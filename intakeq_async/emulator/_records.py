@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from common.testing import Refusal
 from common.testing.pdf import render_pdf
 from intakeq_async import paths
-from intakeq_async.emulator._http import ApiError, Ctx, in_range, matches_text
+from intakeq_async.emulator._http import Ctx, in_range, matches_text
 from intakeq_async.emulator._store import NOTE_LOCKED, NOTE_UNLOCKED, Json, summary
 
 __all__ = [
@@ -30,7 +31,7 @@ async def query_notes(ctx: Ctx) -> web.StreamResponse:
     number = ctx.integer("status")
     status = None if number is None else _NOTE_STATUSES.get(number)
     if number is not None and status is None:
-        raise ApiError(400, f"The value '{number}' is not valid for status (1 or 2).")
+        raise Refusal(400, f"The value '{number}' is not valid for status (1 or 2).")
     start, end = ctx.date("startDate"), ctx.date("endDate")
     since = ctx.date("updatedSince")
 
@@ -49,11 +50,11 @@ async def query_notes(ctx: Ctx) -> web.StreamResponse:
 
 
 async def get_note(ctx: Ctx) -> web.StreamResponse:
-    return ctx.ok(ctx.lookup("Note", ctx.data.notes))
+    return ctx.ok(ctx.item(ctx.data.notes, "Note"))
 
 
 async def get_note_pdf(ctx: Ctx) -> web.StreamResponse:
-    note = ctx.lookup("Note", ctx.data.notes)
+    note = ctx.item(ctx.data.notes, "Note")
     lines = [f"Practitioner: {note['PractitionerName']}", f"Status: {note['Status']}"]
     lines += [f"{q['Text']}: {q.get('Answer') or ''}" for q in note["Questions"]]
     body = render_pdf(f"{note['NoteName']} - {note['ClientName']}", lines)
@@ -63,7 +64,7 @@ async def get_note_pdf(ctx: Ctx) -> web.StreamResponse:
 async def query_invoices(ctx: Ctx) -> web.StreamResponse:
     """Newest number first. The last-update range is read under the spelling of
     :data:`intakeq_async.paths.INVOICE_UPDATED_START`; the other spelling is a 400."""
-    ctx.refuse(
+    ctx.refuse_spellings(
         paths.INVOICE_UPDATED_MISSPELLED, (paths.INVOICE_UPDATED_START, paths.INVOICE_UPDATED_END)
     )
     client_id = ctx.integer("clientId")
@@ -93,7 +94,7 @@ async def query_invoices(ctx: Ctx) -> web.StreamResponse:
 
 
 async def get_invoice(ctx: Ctx) -> web.StreamResponse:
-    return ctx.ok(ctx.lookup("Invoice", ctx.data.invoices))
+    return ctx.ok(ctx.item(ctx.data.invoices, "Invoice"))
 
 
 async def query_claims(ctx: Ctx) -> web.StreamResponse:

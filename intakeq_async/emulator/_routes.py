@@ -10,7 +10,7 @@ from __future__ import annotations
 from intakeq_async.emulator import _appointments, _clients, _files, _intakes, _records
 from intakeq_async.emulator._http import Handler
 
-__all__ = ["API_PREFIX", "ROUTES", "UNCONFIRMED", "match_route"]
+__all__ = ["API_PREFIX", "ROUTES", "UNCONFIRMED"]
 
 API_PREFIX = "/api/v1"
 
@@ -112,24 +112,3 @@ ROUTES: list[tuple[str, str, Handler]] = [
     ("GET", INVOICE, _records.get_invoice),
     ("GET", CLAIMS, _records.query_claims),
 ]
-
-
-def match_route(template: str, segments: list[str]) -> dict[str, str] | None:
-    """The path parameters if *segments* fit *template* (case-insensitively), else ``None``."""
-    parts = template.strip("/").split("/")
-    if len(parts) != len(segments):
-        return None
-    params: dict[str, str] = {}
-    for part, segment in zip(parts, segments, strict=True):
-        if part.startswith("{"):
-            if not segment:
-                return None
-            params[part.strip("{}")] = segment
-        elif part.lower() != segment.lower():
-            return None
-    return params
-
-
-def literal_count(template: str) -> int:
-    """How many fixed segments *template* has (a literal match beats a parameter)."""
-    return sum(not part.startswith("{") for part in template.strip("/").split("/"))

@@ -8,7 +8,7 @@ the wire (:data:`~common.models.UnixMillis`) and aware UTC ``datetime`` objects 
 field but an object's id defaults to ``None``: IntakeQ leaves many out.
 
 Request bodies have PATCH semantics: optional fields default to
-:data:`~common._sentinel.NOT_GIVEN` and are left out of the JSON; ``None`` sends ``null``.
+:data:`~common.NOT_GIVEN` and are left out of the JSON; ``None`` sends ``null``.
 
 Each model's docstring names its endpoint(s) and the source of its fields: the help
 centre, the official C# client ``IntakeQ.ApiClient``, the project's FACTS, or third-party

@@ -16,7 +16,7 @@ from datetime import datetime
 
 import attrs
 
-from common._sentinel import NotGiven
+from common import NotGiven
 from common.models import Model, UnixMillis, wire_names
 
 __all__ = ["CustomField"]

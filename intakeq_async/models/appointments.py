@@ -6,7 +6,7 @@ import enum
 
 import attrs
 
-from common._sentinel import NOT_GIVEN, NotGivenOr
+from common import NOT_GIVEN, NotGivenOr
 from common.models import Model, UnixMillis, wire_names
 
 from ._shared import _millis, _optional_millis

@@ -10,7 +10,7 @@ from datetime import datetime
 
 import attrs
 
-from common._sentinel import NOT_GIVEN, NotGivenOr
+from common import NOT_GIVEN, NotGivenOr
 from common.models import Model, UnixMillis, wire_names
 
 __all__ = [

@@ -18,7 +18,7 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
-from common import _json
+from common import json_loads
 from common.errors import DecodeError
 from common.models import Model, structure, wire_names
 
@@ -150,7 +150,7 @@ def parse_webhook(body: bytes | Mapping[str, Any]) -> WebhookEvent:
     """
     if isinstance(body, bytes):
         try:
-            payload: Any = _json.loads(body)
+            payload: Any = json_loads(body)
         except ValueError as err:
             raise DecodeError("IntakeQ webhook body is not JSON", excerpt=_excerpt(body)) from err
     else:

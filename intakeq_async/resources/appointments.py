@@ -1,15 +1,14 @@
-"""Appointments: query, get, settings, create, update, cancel."""
+"""Appointments: list, get, settings, create, update, cancel."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, Final
 
-from common import AsyncPager, InvalidRequestError, Resource, format_path
-from common.models import unstructure
-from common.params import day
+from common import AsyncPager, Resource, deprecated_alias, filtered
+from common.checks import require_path_value
 
 from .. import paths
+from ..filters import AppointmentFilters
 from ..models import (
     Appointment,
     AppointmentInput,
@@ -23,58 +22,32 @@ _CANCELLATION_ANSWER: Final[Any] = Appointment | None
 
 
 class Appointments(Resource):
-    def query(
-        self,
-        *,
-        client: str | None = None,
-        start_date: date | None = None,
-        end_date: date | None = None,
-        status: str | None = None,
-        practitioner_email: str | None = None,
-        updated_since: date | None = None,
-        deleted_only: bool | None = None,
-    ) -> AsyncPager[Appointment]:
-        """Appointments, newest first, 100 a page (``GET /appointments``).
+    @filtered(AppointmentFilters)
+    def list(self, filters: AppointmentFilters) -> AsyncPager[Appointment]:
+        """Appointments, newest first, 100 a page (``GET /appointments``), filtered by the
+        keywords of :class:`~intakeq_async.filters.AppointmentFilters`."""
+        return self._list(paths.APPOINTMENTS, model=Appointment, params=filters)
 
-        *client* is a name, email or client number, as IntakeQ's search takes it.
-        """
-        return self._client.paginate(
-            paths.APPOINTMENTS,
-            model=Appointment,
-            params={
-                "client": client,
-                "startDate": day("start_date", start_date),
-                "endDate": day("end_date", end_date),
-                "status": status,
-                "practitionerEmail": practitioner_email,
-                "updatedSince": day("updated_since", updated_since),
-                "deletedOnly": deleted_only,
-            },
-        )
+    @deprecated_alias(list)
+    def query(self) -> None:
+        """Deprecated since 0.2: the old name of :meth:`list`, kept for one release."""
 
     async def get(self, appointment_id: str) -> Appointment:
         """One appointment (``GET /appointments/{id}``)."""
-        return await self._client.request_model(
-            Appointment, "GET", format_path(paths.APPOINTMENT, id=appointment_id)
-        )
+        return await self._get(paths.APPOINTMENT, {"id": appointment_id}, model=Appointment)
 
     async def settings(self) -> AppointmentSettings:
         """Locations, services and practitioners to book with (``GET /appointments/settings``)."""
-        return await self._client.request_model(
-            AppointmentSettings, "GET", paths.APPOINTMENT_SETTINGS
-        )
+        return await self._get(paths.APPOINTMENT_SETTINGS, model=AppointmentSettings)
 
     async def create(self, appointment: AppointmentInput) -> Appointment:
         """Book an appointment (``POST /appointments``)."""
-        return await self._client.request_model(
-            Appointment, "POST", paths.APPOINTMENTS, json=unstructure(appointment)
-        )
+        return await self._create(paths.APPOINTMENTS, model=Appointment, body=appointment)
 
     async def update(self, changes: AppointmentUpdate) -> Appointment:
-        """Change an appointment; only the fields set are sent (``PUT /appointments``)."""
-        return await self._client.request_model(
-            Appointment, "PUT", paths.APPOINTMENTS, json=unstructure(changes)
-        )
+        """Change an appointment; only the fields set are sent (``PUT /appointments``, the
+        appointment named by ``changes.id``)."""
+        return await self._update(paths.APPOINTMENTS, model=Appointment, body=changes)
 
     async def cancel(self, appointment_id: str, reason: str | None = None) -> Appointment | None:
         """Cancel an appointment (``POST /appointments/cancellation``).
@@ -85,10 +58,9 @@ class Appointments(Resource):
         :class:`~common.errors.DecodeError` that keeps what was answered (``body`` or
         ``excerpt``) and its 2xx ``status``: the cancellation itself was accepted.
         """
-        if not str(appointment_id).strip():
-            raise InvalidRequestError("appointment_id must not be empty")
+        require_path_value(appointment_id=appointment_id)
         body = Cancellation(appointment_id=appointment_id, reason=reason)
-        answer: Appointment | None = await self._client.request_model(
-            _CANCELLATION_ANSWER, "POST", paths.APPOINTMENT_CANCELLATION, json=unstructure(body)
+        answer: Appointment | None = await self._request(
+            "POST", paths.APPOINTMENT_CANCELLATION, model=_CANCELLATION_ANSWER, body=body
         )
         return answer

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from common import AsyncPager, Download, FileSource, Resource, Unpaged, Upload, format_path
+from common import AsyncPager, Download, FileSource, Resource, Unpaged, Upload
+from common.checks import require_id
 
 from .. import paths
 from ..models import File, Folder
@@ -11,13 +12,12 @@ from ..models import File, Folder
 class Files(Resource):
     def list(self, client_id: int) -> AsyncPager[File]:
         """A client's files (``GET /files?clientId=``, one bare array)."""
-        return self._client.paginate(
-            paths.FILES, model=File, params={"clientId": client_id}, paging=Unpaged()
-        )
+        require_id(client_id=client_id)
+        return self._list(paths.FILES, model=File, params={"clientId": client_id}, paging=Unpaged())
 
     def download(self, file_id: str) -> Download:
         """A file's bytes, streamed: ``async with`` it, or ``await ….save_to(folder)``."""
-        return self._client.download(format_path(paths.FILE, id=file_id))
+        return self._download(paths.FILE, {"id": file_id})
 
     async def upload(
         self,
@@ -28,19 +28,20 @@ class Files(Resource):
         content_type: str | None = None,
     ) -> None:
         """Attach a file to a client (``POST /files/{clientId}``, streamed multipart)."""
-        if not isinstance(file, Upload):
-            options = {"filename": filename, "content_type": content_type}
-            file = Upload(file, **{k: v for k, v in options.items() if v is not None})
-        await self._client.request(
-            "POST", format_path(paths.CLIENT_FILES, client_id=client_id), files={"file": file}
+        await self._upload(
+            paths.CLIENT_FILES,
+            {"client_id": client_id},
+            file=file,
+            filename=filename,
+            content_type=content_type,
         )
 
     async def delete(self, file_id: str) -> None:
         """Remove a file (``DELETE /files/{fileId}``)."""
-        await self._client.request("DELETE", format_path(paths.FILE, id=file_id))
+        await self._delete(paths.FILE, {"id": file_id})
 
 
 class Folders(Resource):
     def list(self) -> AsyncPager[Folder]:
         """The account's folders (``GET /folders``, one bare array)."""
-        return self._client.paginate(paths.FOLDERS, model=Folder, paging=Unpaged())
+        return self._list(paths.FOLDERS, model=Folder, paging=Unpaged())

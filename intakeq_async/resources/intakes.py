@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Literal
 
-from common import AsyncPager, Download, InvalidRequestError, Resource, Unpaged, format_path
-from common._sentinel import is_given
-from common.models import unstructure
-from common.params import day
+from common import (
+    AsyncPager,
+    Download,
+    InvalidRequestError,
+    Resource,
+    Unpaged,
+    deprecated_alias,
+    filtered,
+    is_given,
+)
+from common.checks import require_length
 
 from .. import paths
+from ..filters import IntakeFilters
 from ..models import (
     Intake,
     IntakeSummary,
@@ -24,56 +31,36 @@ from ..models import (
 
 
 class Intakes(Resource):
-    def query(
-        self,
-        *,
-        client: str | None = None,
-        client_id: int | None = None,
-        external_client_id: str | None = None,
-        start_date: date | None = None,
-        end_date: date | None = None,
-        all: bool | None = None,
-        updated_since: date | None = None,
-        deleted_only: bool | None = None,
-    ) -> AsyncPager[IntakeSummary]:
-        """Intake summaries, 100 a page (``GET /intakes/summary``); ``all=True`` includes
-        forms not yet submitted."""
-        return self._client.paginate(
-            paths.INTAKE_SUMMARIES,
-            model=IntakeSummary,
-            params={
-                "client": client,
-                "clientId": client_id,
-                "externalClientId": external_client_id,
-                "startDate": day("start_date", start_date),
-                "endDate": day("end_date", end_date),
-                "all": all,
-                "updatedSince": day("updated_since", updated_since),
-                "deletedOnly": deleted_only,
-            },
-        )
+    @filtered(IntakeFilters)
+    def list(self, filters: IntakeFilters) -> AsyncPager[IntakeSummary]:
+        """Intake summaries, 100 a page (``GET /intakes/summary``), filtered by the keywords
+        of :class:`~intakeq_async.filters.IntakeFilters`; ``all=True`` includes forms not
+        yet submitted."""
+        return self._list(paths.INTAKE_SUMMARIES, model=IntakeSummary, params=filters)
+
+    @deprecated_alias(list)
+    def query(self) -> None:
+        """Deprecated since 0.2: the old name of :meth:`list`, kept for one release."""
 
     async def get(self, intake_id: str) -> Intake:
         """A full intake with its questions and answers (``GET /intakes/{id}``)."""
-        return await self._client.request_model(
-            Intake, "GET", format_path(paths.INTAKE, id=intake_id)
-        )
+        return await self._get(paths.INTAKE, {"id": intake_id}, model=Intake)
 
     def pdf(self, intake_id: str) -> Download:
         """The intake as a PDF (``GET /intakes/{id}/pdf``)."""
-        return self._client.download(format_path(paths.INTAKE_PDF, id=intake_id))
+        return self._download(paths.INTAKE_PDF, {"id": intake_id})
 
     def consent_pdf(self, intake_id: str, consent_form_id: str) -> Download:
         """One consent form of an intake as a PDF
         (``GET /intakes/{id}/consent/{consentFormId}/pdf``); *consent_form_id* is the ``id``
         of one of the intake's ``consent_forms``. Third-party source: unconfirmed path."""
-        return self._client.download(
-            format_path(paths.INTAKE_CONSENT_PDF, id=intake_id, consent_form_id=consent_form_id)
+        return self._download(
+            paths.INTAKE_CONSENT_PDF, {"id": intake_id, "consent_form_id": consent_form_id}
         )
 
     def attachment(self, attachment_id: str) -> Download:
         """A file a client attached to an intake (``GET /attachments/{id}``)."""
-        return self._client.download(format_path(paths.ATTACHMENT, id=attachment_id))
+        return self._download(paths.ATTACHMENT, {"id": attachment_id})
 
     async def send(self, questionnaire: SendQuestionnaire) -> Intake:
         """Send a questionnaire to a client (``POST /intakes/send``): give ``client_id``, or
@@ -84,29 +71,24 @@ class Intakes(Resource):
             raise InvalidRequestError(
                 "give client_id, or client_name and client_email (for a new client), not both"
             )
-        return await self._client.request_model(
-            Intake, "POST", paths.INTAKE_SEND, json=unstructure(questionnaire)
-        )
+        return await self._request("POST", paths.INTAKE_SEND, model=Intake, body=questionnaire)
 
     async def resend(
         self, intake_id: str, delivery_method: Literal["Email", "Sms"] | str = "Email"
     ) -> None:
         """Send a questionnaire again (``POST /intakes/resend``)."""
         body = Resend(intake_id=intake_id, delivery_method=delivery_method)
-        await self._client.request("POST", paths.INTAKE_RESEND, json=unstructure(body))
+        await self._request("POST", paths.INTAKE_RESEND, body=body)
 
     async def update_office_use(self, intake_id: str, answers: Sequence[QuestionAnswer]) -> Intake:
         """Fill the office-use answers of an intake (``POST /intakes``); build each answer
         with ``QuestionAnswer.from_question(question)`` from a fetched intake."""
-        if not answers:
-            raise InvalidRequestError("give at least one answer")
-        body = OfficeUseAnswers(id=intake_id, questions=list(answers))
-        return await self._client.request_model(
-            Intake, "POST", paths.INTAKES, json=unstructure(body)
-        )
+        require_length(1, None, answers=answers)
+        body = OfficeUseAnswers(id=intake_id, questions=[*answers])
+        return await self._request("POST", paths.INTAKES, model=Intake, body=body)
 
 
 class Questionnaires(Resource):
     def list(self) -> AsyncPager[Questionnaire]:
         """The questionnaire templates (``GET /questionnaires``, one bare array)."""
-        return self._client.paginate(paths.QUESTIONNAIRES, model=Questionnaire, paging=Unpaged())
+        return self._list(paths.QUESTIONNAIRES, model=Questionnaire, paging=Unpaged())

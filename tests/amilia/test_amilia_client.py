@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
+from datetime import date, datetime
 
 import pytest
 
@@ -210,7 +211,9 @@ def test_the_documented_rate_limit_is_the_default_and_overridable() -> None:
     """100 calls per second by default; rate_limit= replaces it."""
     default = AmiliaClient(organization=ORG, token="t").limits.rate_limiter
     assert isinstance(default, LocalRateLimiter)
-    assert default.limit == RateLimit(rate=100)
+    assert default.limit == AmiliaClient.default_rate_limit
+    assert isinstance(default.limit, RateLimit)
+    assert (default.limit.rate, default.limit.per) == (100, 1.0)
     assert AmiliaClient(organization=ORG, token="t", rate_limit=None).limits.rate_limiter is None
 
 
@@ -258,3 +261,51 @@ async def test_with_options_copies_keep_the_organization_and_rebind_resources(
     assert legacy
     (get,) = emulator.server.requests.filter(path=f"/api/v3/en/org/{ORG}/programs/1")
     assert get.headers["X-Trace"] == "copy"
+
+
+# -- declared filters: names, days and checks in one place ------------------------------------
+
+
+async def test_options_go_out_under_amilias_own_spellings(emulator: AmiliaEmulator) -> None:
+    """``from_date`` is ``from``, ``show_active_only`` is ``showActiveonly``, the rest camelCase;
+    a datetime is sent as its own day; options left out are not sent."""
+    async with client_for(emulator) as amilia:
+        await amilia.events.list(
+            from_date=datetime(2024, 3, 1, 23, 59), to_date=date(2024, 3, 31), show_hidden=True
+        ).collect()
+        await amilia.memberships.list(show_active_only=False).collect()
+        await amilia.activities.list_occurrences(1, from_date=date(2024, 1, 1)).collect()
+        await amilia.programs.list().collect()
+    queries = [
+        {key: value for key, value in r.query.items() if key != "page"}
+        for r in emulator.server.requests
+        if r.path.endswith(("/events", "/memberships", "/occurrences", "/programs"))
+    ]
+    assert queries[0] == {"from": "2024-03-01", "to": "2024-03-31", "showHidden": "true"}
+    assert queries[1] == {"showActiveonly": "false"}
+    assert queries[2] == {"from": "2024-01-01"}
+    assert queries[3] == {}
+
+
+async def test_bad_options_fail_before_sending_in_the_shared_wording(
+    emulator: AmiliaEmulator,
+) -> None:
+    """A string for a day, a page of 0, an unknown filter, a path id of 0: refused at once."""
+    bad_day: dict[str, object] = {"from_date": "2024-01-01"}
+    unknown: dict[str, object] = {"show_archived": True}
+    async with client_for(emulator) as amilia:
+        with pytest.raises(
+            InvalidRequestError, match=r"^from_date must be a date, not '2024-01-01'$"
+        ):
+            amilia.registrations.list(**bad_day)  # type: ignore[arg-type]
+        with pytest.raises(
+            InvalidRequestError, match=r"^show_archived: not a filter of this listing"
+        ):
+            amilia.events.list(**unknown)  # type: ignore[arg-type]
+        with pytest.raises(InvalidRequestError, match=r"^page must be a positive integer, not 0$"):
+            await amilia.activities.get_waitlist(1, page=0)
+        with pytest.raises(InvalidRequestError, match=r"^id must be a positive integer id, not 0$"):
+            await amilia.programs.get(0)
+        with pytest.raises(InvalidRequestError, match=r"^url must be an absolute http"):
+            await amilia.webhooks.create(name="n", url="/hook", context="c", action="a")
+    assert len(emulator.server.requests) == 0

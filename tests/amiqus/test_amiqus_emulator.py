@@ -47,7 +47,7 @@ class Api:
         if token is not None:
             headers["Authorization"] = f"Bearer {self.emu.token if token == 'default' else token}"
         async with self.session.request(
-            method, self.emu.api_url + path, headers=headers, **kwargs
+            method, self.emu.url + path, headers=headers, **kwargs
         ) as response:
             body = await response.read()
             assert response.status == status, (method, path, response.status, body[:500])
@@ -230,7 +230,7 @@ async def _clients(api: Api) -> None:
     )
     file_id = created_file["id"]
     async with api.session.get(
-        f"{emu.api_url}/clients/{owner}/files/{file_id}/download",
+        f"{emu.url}/clients/{owner}/files/{file_id}/download",
         headers={"Authorization": f"Bearer {emu.token}"},
     ) as response:
         assert response.status == 200
@@ -617,7 +617,7 @@ async def test_paginated_list_links_walk_three_pages(
     assert page["total_pages"] == 3
     while page["links"]["next"]:
         url = urlsplit(page["links"]["next"])
-        assert f"{url.scheme}://{url.netloc}" == api.emu.url
+        assert f"{url.scheme}://{url.netloc}" == api.emu.origin
         query = parse_qs(url.query)
         assert query["limit"] == ["10"]
         assert query["order_by"] == ["desc"]
@@ -652,7 +652,7 @@ async def test_list_envelope_answers_added_assignees(api: Api) -> None:
     assert added["object"] == "list"
     assert added["has_more"] is False
     assert added["limit"] == 100
-    assert added["url"] == f"{api.emu.api_url}/records/{record_id}/assignees"
+    assert added["url"] == f"{api.emu.url}/records/{record_id}/assignees"
 
 
 async def test_expand_collapsed_and_expanded(api: Api, spec_validator: SpecValidator) -> None:
@@ -736,17 +736,17 @@ async def test_uploads_refused_by_size_and_type(spec_validator: SpecValidator) -
         async with aiohttp.ClientSession(headers=api_headers) as session:
             big = aiohttp.FormData()
             big.add_field("attachment", b"x" * 5000, filename="big.pdf")
-            async with session.post(f"{emu.api_url}/attachments", data=big) as response:
+            async with session.post(f"{emu.url}/attachments", data=big) as response:
                 assert response.status == 413
                 assert response.content_type == "text/html"
             bad = aiohttp.FormData()
             bad.add_field("attachment", b"MZ", filename="tool.exe")
-            async with session.post(f"{emu.api_url}/attachments", data=bad) as response:
+            async with session.post(f"{emu.url}/attachments", data=bad) as response:
                 assert response.status == 422
                 assert list(await response.json()) == ["attachment"]
             item = next(iter(emu.data.client_files.values()))
             owner = emu.data.file_owner[item["id"]]
-            url = f"{emu.api_url}/clients/{owner}/files/{item['id']}/download"
+            url = f"{emu.url}/clients/{owner}/files/{item['id']}/download"
             for av_status, status in (("infected", 410), ("pending", 423), ("error", 423)):
                 emu.data.attachments[item["attachment"]["id"]]["av_status"] = av_status
                 async with session.get(url) as response:
@@ -767,12 +767,12 @@ async def test_rate_limit_headers_and_429(spec_validator: SpecValidator) -> None
         async with aiohttp.ClientSession(headers=headers) as session:
             remaining = []
             for _ in range(3):
-                async with session.get(f"{emu.api_url}/status") as response:
+                async with session.get(f"{emu.url}/status") as response:
                     assert response.status == 204
                     assert response.headers["X-RateLimit-Limit"] == "3"
                     remaining.append(response.headers["X-RateLimit-Remaining"])
             assert remaining == ["2", "1", "0"]
-            async with session.get(f"{emu.api_url}/status") as response:
+            async with session.get(f"{emu.url}/status") as response:
                 assert response.status == 429
                 assert response.headers["X-RateLimit-Remaining"] == "0"
                 assert 1 <= int(response.headers["Retry-After"]) <= 60
@@ -786,12 +786,12 @@ async def test_rate_limit_can_be_injected_as_a_kit_fault() -> None:
         emu.server.faults.add(emu.rate_limited_fault(retry_after=5), path="/api/v2/me", times=1)
         headers = {"Authorization": f"Bearer {emu.token}"}
         async with aiohttp.ClientSession(headers=headers) as session:
-            async with session.get(f"{emu.api_url}/me") as response:
+            async with session.get(f"{emu.url}/me") as response:
                 assert response.status == 429
                 assert response.headers["Retry-After"] == "5"
                 assert "X-RateLimit-Reset" in response.headers
                 assert response.headers["X-RateLimit-Remaining"] == "0"
-            async with session.get(f"{emu.api_url}/me") as response:
+            async with session.get(f"{emu.url}/me") as response:
                 assert response.status == 200
 
 
@@ -804,7 +804,7 @@ async def test_oauth_code_then_refresh_rotates_tokens() -> None:
     async with AmiqusEmulator(access_token_ttl=120) as emu, aiohttp.ClientSession() as session:
         redirect = "https://app.example/callback"
         async with session.get(
-            f"{emu.url}/oauth/authorize",
+            f"{emu.origin}/oauth/authorize",
             allow_redirects=False,
             params={
                 "client_id": "emulator-client",
@@ -825,18 +825,18 @@ async def test_oauth_code_then_refresh_rotates_tokens() -> None:
             "code": query["code"][0],
             "redirect_uri": redirect,
         }
-        async with session.post(f"{emu.url}/oauth/token", data=form) as response:
+        async with session.post(f"{emu.origin}/oauth/token", data=form) as response:
             assert response.status == 200
             first = await response.json()
         assert first["token_type"] == "Bearer"
         assert first["expires_in"] == 120
-        async with session.post(f"{emu.url}/oauth/token", data=form) as response:
+        async with session.post(f"{emu.origin}/oauth/token", data=form) as response:
             assert response.status == 400
             assert (await response.json())["error"] == "invalid_grant"
 
         async def me(token: str) -> int:
             async with session.get(
-                f"{emu.api_url}/me", headers={"Authorization": f"Bearer {token}"}
+                f"{emu.url}/me", headers={"Authorization": f"Bearer {token}"}
             ) as answer:
                 return answer.status
 
@@ -848,16 +848,16 @@ async def test_oauth_code_then_refresh_rotates_tokens() -> None:
             "refresh_token": first["refresh_token"],
             "redirect_uri": redirect,
         }
-        async with session.post(f"{emu.url}/oauth/token", data=refresh) as response:
+        async with session.post(f"{emu.origin}/oauth/token", data=refresh) as response:
             second = await response.json()
         assert second["access_token"] != first["access_token"]
         assert second["refresh_token"] != first["refresh_token"]
         assert await me(first["access_token"]) == 401
         assert await me(second["access_token"]) == 200
-        async with session.post(f"{emu.url}/oauth/token", data=refresh) as response:
+        async with session.post(f"{emu.origin}/oauth/token", data=refresh) as response:
             assert response.status == 400
         async with session.post(
-            f"{emu.url}/oauth/token", data={**refresh, "client_secret": "wrong"}
+            f"{emu.origin}/oauth/token", data={**refresh, "client_secret": "wrong"}
         ) as response:
             assert response.status == 401
             assert (await response.json())["error"] == "invalid_client"
@@ -923,7 +923,7 @@ async def test_webhooks_are_signed_delivered_and_logged(
     }
     assert payload["trigger"]["alias"] == "client.created"
     assert payload["data"] == {
-        "client": {"id": created["id"], "show": f"{api.emu.api_url}/clients/{created['id']}"}
+        "client": {"id": created["id"], "show": f"{api.emu.url}/clients/{created['id']}"}
     }
     deliveries = await api.call("GET", f"/webhooks/{hook['id']}/deliveries", status=200)
     assert deliveries["total"] == 1

@@ -47,7 +47,7 @@ async def emu() -> AsyncIterator[AmiqusEmulator]:
 @pytest.fixture
 async def amiqus(emu: AmiqusEmulator) -> AsyncIterator[AmiqusClient]:
     fast = RetryPolicy(backoff_base=0.01, backoff_max=0.05)
-    async with AmiqusClient(token=emu.token, base_url=emu.api_url, retry=fast) as client:
+    async with AmiqusClient(token=emu.token, base_url=emu.url, retry=fast) as client:
         yield client
 
 
@@ -197,7 +197,7 @@ async def test_a_429_asking_too_long_a_wait_fails_at_once(
 async def test_oauth_from_authorization_to_refresh(emu: AmiqusEmulator) -> None:
     redirect = "http://127.0.0.1:9/callback"
     state = "state-123"
-    url = authorization_url(emu.oauth.client_id, redirect, state, base=emu.url)
+    url = authorization_url(emu.oauth.client_id, redirect, state, base=emu.origin)
     async with (
         aiohttp.ClientSession() as session,
         session.get(url, allow_redirects=False) as answer,
@@ -209,7 +209,7 @@ async def test_oauth_from_authorization_to_refresh(emu: AmiqusEmulator) -> None:
         client_id=emu.oauth.client_id,
         client_secret=emu.oauth.client_secret,
         redirect_uri=redirect,
-        base=emu.url,
+        base=emu.origin,
     )
     stored: list[OAuth2Token] = []
     auth = oauth_auth(
@@ -217,9 +217,9 @@ async def test_oauth_from_authorization_to_refresh(emu: AmiqusEmulator) -> None:
         client_id=emu.oauth.client_id,
         client_secret=emu.oauth.client_secret,
         on_refresh=stored.append,
-        base=emu.url,
+        base=emu.origin,
     )
-    async with AmiqusClient(oauth=auth, base_url=emu.api_url) as amiqus:
+    async with AmiqusClient(oauth=auth, base_url=emu.url) as amiqus:
         assert (await amiqus.user_account.get()).id
         emu.oauth.expire_access_tokens()
         assert (await amiqus.your_team.get()).id  # 401, one refresh, replayed
@@ -277,7 +277,7 @@ async def test_no_credential_reaches_the_logs(
     emu: AmiqusEmulator, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    async with AmiqusClient(token=emu.token, base_url=emu.api_url, max_retries=0) as amiqus:
+    async with AmiqusClient(token=emu.token, base_url=emu.url, max_retries=0) as amiqus:
         hook = await amiqus.webhooks.create(
             WebhookInput(url="https://example.com/hook", events=["*"])
         )

@@ -64,9 +64,7 @@ async def offline() -> AsyncIterator[AmiqusClient]:
 
 @pytest_asyncio.fixture(loop_scope="function")
 async def amiqus(amiqus_emulator: AmiqusEmulator) -> AsyncIterator[AmiqusClient]:
-    async with AmiqusClient(
-        token=amiqus_emulator.token, base_url=amiqus_emulator.api_url
-    ) as client:
+    async with AmiqusClient(token=amiqus_emulator.token, base_url=amiqus_emulator.url) as client:
         yield client
 
 
@@ -85,7 +83,7 @@ async def call(
 ) -> tuple[int, Any, aiohttp.typedefs.LooseHeaders]:
     """A raw API call: (status, decoded JSON body or text, headers)."""
     headers = {"Authorization": f"Bearer {emu.token}", **kwargs.pop("headers", {})}
-    async with http.request(method, emu.api_url + path, headers=headers, **kwargs) as answer:
+    async with http.request(method, emu.url + path, headers=headers, **kwargs) as answer:
         text = await answer.text()
         body: Any = text
         if answer.content_type == "application/json" and text:
@@ -430,7 +428,7 @@ async def test_a_bad_redirect_uri_on_the_authorize_page_is_400(
 ) -> None:
     emu = amiqus_emulator
     url = (
-        f"{emu.url}/oauth/authorize?response_type=code&client_id={emu.oauth.client_id}"
+        f"{emu.origin}/oauth/authorize?response_type=code&client_id={emu.oauth.client_id}"
         f"&state=s&redirect_uri={quote(redirect_uri, safe='')}"
     )
     async with http.get(url, allow_redirects=False) as answer:
@@ -441,7 +439,7 @@ async def test_a_bad_redirect_uri_on_the_authorize_page_is_400(
 async def test_a_token_request_that_does_not_parse_is_400(
     amiqus_emulator: AmiqusEmulator, http: aiohttp.ClientSession
 ) -> None:
-    url = f"{amiqus_emulator.url}/oauth/token"
+    url = f"{amiqus_emulator.origin}/oauth/token"
     for raw, content_type in (
         (b"[" * 100_000, "application/json"),
         (
@@ -470,10 +468,10 @@ async def test_every_answer_carries_a_request_id_the_client_reads(
     assert caught.value.request_id
     ids = {raw.request_id, caught.value.request_id}
     for method, url in (
-        ("GET", f"{emu.api_url}/nowhere"),  # 404 from the router
-        ("GET", f"{emu.api_url}/clients"),  # 401 without a token
-        ("GET", f"{emu.url}/oauth/authorize"),  # OAuth
-        ("POST", f"{emu.url}/oauth/token"),
+        ("GET", f"{emu.url}/nowhere"),  # 404 from the router
+        ("GET", f"{emu.url}/clients"),  # 401 without a token
+        ("GET", f"{emu.origin}/oauth/authorize"),  # OAuth
+        ("POST", f"{emu.origin}/oauth/token"),
     ):
         async with http.request(method, url, allow_redirects=False) as answer:
             assert answer.status >= 400

@@ -339,7 +339,7 @@ async def emu() -> AsyncIterator[AmiqusEmulator]:
 
 
 def client_for(emu: AmiqusEmulator, **options: Any) -> AmiqusClient:
-    return AmiqusClient(token=emu.token, base_url=emu.api_url, **options)
+    return AmiqusClient(token=emu.token, base_url=emu.url, **options)
 
 
 async def test_every_operation_through_the_client_validates_against_the_spec(

@@ -264,7 +264,7 @@ def filter_failure(context: Any, failure: Any, case: Any, response: Any) -> bool
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_the_emulator_answers_as_the_spec_says(case: Any, emulator: AmiqusEmulator) -> None:
     case.call_and_validate(
-        base_url=emulator.api_url,
+        base_url=emulator.url,
         headers={"Authorization": f"Bearer {emulator.token}"},
         checks=CHECKS,
     )

@@ -1,4 +1,4 @@
-"""CaseUpdatesClient against the Trackops emulator over loopback: every row and the flow."""
+"""TrackopsClient against the Trackops emulator over loopback: every row and the flow."""
 
 from __future__ import annotations
 
@@ -9,9 +9,15 @@ from typing import Any
 
 import pytest
 
-from caseupdates_async import CaseUpdatesClient
+from caseupdates_async import TrackopsClient
 from caseupdates_async.client import GENTLE
 from caseupdates_async.emulator import TrackopsEmulator
+from caseupdates_async.filters import (
+    CaseFilters,
+    CaseRequestFilters,
+    CaseUpdateFilters,
+    wire_params,
+)
 from caseupdates_async.models import (
     CaseInput,
     CaseUpdateChanges,
@@ -21,7 +27,7 @@ from caseupdates_async.models import (
     EmployeeInput,
     ExpenseStatus,
 )
-from common import AuthenticationError, InvalidRequestError, RateLimit
+from common import AuthenticationError, InvalidRequestError, RateLimit, filter_names
 
 from .. import inventory
 
@@ -29,7 +35,7 @@ PREFIX = "/api/v1"
 SINCE = datetime(2020, 1, 1, tzinfo=timezone.utc)
 UNTIL = datetime(2030, 1, 1, tzinfo=timezone.utc)
 
-Calls = dict[str, tuple[Callable[[CaseUpdatesClient], Awaitable[Any]], dict[str, Any], bool]]
+Calls = dict[str, tuple[Callable[[TrackopsClient], Awaitable[Any]], dict[str, Any], bool]]
 
 
 @pytest.fixture
@@ -38,11 +44,11 @@ async def emulator() -> AsyncIterator[TrackopsEmulator]:
         yield emulator
 
 
-def client_for(emulator: TrackopsEmulator, **options: Any) -> CaseUpdatesClient:
-    return CaseUpdatesClient(
+def client_for(emulator: TrackopsEmulator, **options: Any) -> TrackopsClient:
+    return TrackopsClient(
         username=emulator.username,
         api_token=emulator.api_token,
-        base_url=emulator.api_url,
+        base_url=emulator.url,
         rate_limit=None,
         **options,
     )
@@ -407,10 +413,10 @@ async def test_create_checks_required_fields_before_sending(
 
 async def test_wrong_credentials_are_an_authentication_error(emulator: TrackopsEmulator) -> None:
     """Basic {username}/token:{api_token}: a wrong token is refused, never echoed."""
-    async with CaseUpdatesClient(
+    async with TrackopsClient(
         username=emulator.username,
         api_token="not-the-token-42",
-        base_url=emulator.api_url,
+        base_url=emulator.url,
         rate_limit=None,
     ) as ops:
         with pytest.raises(AuthenticationError) as caught:
@@ -435,27 +441,27 @@ async def test_wrong_credentials_are_an_authentication_error(emulator: TrackopsE
 def test_bad_construction_is_refused(kwargs: dict[str, str], message: str) -> None:
     """A bad subdomain, username or token, or plain http to a real host, fails at once."""
     with pytest.raises(InvalidRequestError, match=message):
-        CaseUpdatesClient(**kwargs)  # type: ignore[arg-type]
+        TrackopsClient(**kwargs)  # type: ignore[arg-type]
 
 
 def test_the_base_url_and_the_gentle_default_limit() -> None:
     """https://{subdomain}.viewcases.com/api/v1, one request every 2 s unless overridden."""
-    ops = CaseUpdatesClient(subdomain="acme", username="jo", api_token="t")
+    ops = TrackopsClient(subdomain="acme", username="jo", api_token="t")
     assert ops.base_url == "https://acme.viewcases.com/api/v1"
     limiter = ops.limits.rate_limiter
     assert limiter is not None
     assert getattr(limiter, "limit", None) == GENTLE == RateLimit(rate=1, per=2.0, burst=1)
-    faster = CaseUpdatesClient(
+    faster = TrackopsClient(
         subdomain="acme", username="jo", api_token="t", rate_limit=RateLimit(rate=5)
     )
     assert getattr(faster.limits.rate_limiter, "limit", None) == RateLimit(rate=5)
-    unpaced = CaseUpdatesClient(subdomain="acme", username="jo", api_token="t", rate_limit=None)
+    unpaced = TrackopsClient(subdomain="acme", username="jo", api_token="t", rate_limit=None)
     assert unpaced.limits.rate_limiter is None
 
 
 async def test_the_default_pacing_holds_the_second_call_past_a_second() -> None:
     """No faster than the vendor's own example: a second request waits about 2 s (not 1 s)."""
-    ops = CaseUpdatesClient(subdomain="acme", username="jo", api_token="t")
+    ops = TrackopsClient(subdomain="acme", username="jo", api_token="t")
     limiter = ops.limits.rate_limiter
     assert limiter is not None
     await limiter.acquire()  # the first goes at once
@@ -464,3 +470,59 @@ async def test_the_default_pacing_holds_the_second_call_past_a_second() -> None:
     with pytest.raises(asyncio.TimeoutError):  # TimeoutError itself from 3.11
         await asyncio.wait_for(limiter.acquire(), timeout=1.2)
     assert loop.time() - started >= 1.2
+
+
+# -- declared filters -------------------------------------------------------------------------
+
+
+async def test_filters_are_declared_once_and_go_out_in_trackops_forms(
+    emulator: TrackopsEmulator,
+) -> None:
+    """A timestamp in any zone goes out in UTC as ``YYYY-MM-DD HH:MM:SS``, a day as
+    ``YYYY-MM-DD``, a date-only filter as the day of a datetime; what is not given is not sent."""
+    local = datetime(2024, 5, 1, 8, 15, tzinfo=timezone(timedelta(hours=2)))
+    filters = CaseUpdateFilters(created_from=local, activity_to=date(2024, 6, 1), dir="desc")
+    assert filters.to_params() == {
+        "dir": "desc",
+        "activity_to": "2024-06-01",
+        "created_from": "2024-05-01 06:15:00",
+    }
+    async with client_for(emulator) as ops:
+        await ops.case_updates.list(created_from=local, activity_to=date(2024, 6, 1)).collect()
+        await ops.expenses.list(date_from=datetime(2024, 1, 31, 23, 0)).collect()
+    updates = emulator.server.requests.filter(method="GET", path=f"{PREFIX}/case/updates")[-1]
+    assert (updates.query["created_from"], updates.query["activity_to"]) == (
+        "2024-05-01 06:15:00",
+        "2024-06-01",
+    )
+    entries = emulator.server.requests.filter(method="GET", path=f"{PREFIX}/expense/entries")[-1]
+    assert entries.query["date_from"] == "2024-01-31"
+    assert filter_names(CaseFilters).keys() > filter_names(CaseRequestFilters).keys()
+
+
+async def test_a_bad_filter_is_refused_before_sending(emulator: TrackopsEmulator) -> None:
+    bad_dir: dict[str, Any] = {"dir": "up"}
+    async with client_for(emulator) as ops:
+        with pytest.raises(
+            InvalidRequestError, match=r"^dir must be one of 'asc', 'desc', not 'up'$"
+        ):
+            ops.clients.list(**bad_dir)
+        with pytest.raises(InvalidRequestError, match=r"^mode: not a filter of this listing"):
+            await ops.cases.count(mode="list")  # type: ignore[call-arg]
+        with pytest.raises(InvalidRequestError, match=r"^id must be a positive integer id, not 0$"):
+            await ops.contacts.get(0)
+    assert len(emulator.server.requests) == 0
+
+
+def test_wire_params_still_works_for_one_release_with_a_warning() -> None:
+    """The helper before 0.2 gives what the declared filters give, and warns."""
+    given: dict[str, Any] = {"case_status": 2, "created_from": SINCE}
+    with pytest.warns(DeprecationWarning, match="wire_params is deprecated"):
+        params = wire_params(given, CaseFilters)
+    assert params == CaseFilters.of(given).to_params()
+    assert params == {"case_status": 2, "created_from": "2020-01-01 00:00:00"}
+    with (
+        pytest.warns(DeprecationWarning, match="wire_params"),
+        pytest.raises(InvalidRequestError, match="case_status"),
+    ):
+        wire_params(given, CaseRequestFilters)

@@ -57,7 +57,7 @@ async def call(
 ) -> tuple[int, Any]:
     async with session.request(
         method,
-        f"{emu.api_url}{path}",
+        f"{emu.url}{path}",
         params={k: str(v) for k, v in params.items()} or None,
         json=json,
         headers=auth(emu) if headers is None else headers,
@@ -84,9 +84,9 @@ async def test_good_credentials_are_accepted(
     emu: TrackopsEmulator, session: aiohttp.ClientSession
 ) -> None:
     """Basic `{username}/token:{api_token}` reaches the API under /api/v1."""
-    assert emu.api_url == f"{emu.url}/api/v1"
+    assert emu.url == f"{emu.origin}/api/v1"
     assert len(await get(session, emu, "/cases")) == PER_PAGE
-    assert emu.server.requests.last.headers["Authorization"].startswith("Basic ")
+    assert emu.requests.last.headers["Authorization"].startswith("Basic ")
 
 
 @pytest.mark.parametrize(
@@ -105,7 +105,7 @@ async def test_bad_credentials_are_401(
     emu: TrackopsEmulator, session: aiohttp.ClientSession, headers: dict[str, str]
 ) -> None:
     """Anything but the right Basic pair is a 401 with a JSON error and a challenge."""
-    async with session.get(f"{emu.api_url}/case/updates", headers=headers) as response:
+    async with session.get(f"{emu.url}/case/updates", headers=headers) as response:
         assert response.status == 401
         assert response.headers["WWW-Authenticate"].startswith("Basic")
         assert await response.json() == {"error": "Unauthorized"}
@@ -245,7 +245,7 @@ async def test_create_update_needs_the_update_wrapper(
     flat = {"casefile_id": 1, "access_group_id": 1, "title": "t", "body": "b"}
     assert (await call(session, emu, "POST", "/case/updates", json=flat))[0] == 400
     async with session.post(
-        f"{emu.api_url}/case/updates", data=b"{nope", headers=auth(emu)
+        f"{emu.url}/case/updates", data=b"{nope", headers=auth(emu)
     ) as response:
         assert response.status == 400
 
@@ -717,7 +717,7 @@ async def test_rate_limit_answers_429(session: aiohttp.ClientSession) -> None:
     async with TrackopsEmulator(rate_limit=2) as emu:
         statuses = []
         for _ in range(3):
-            async with session.get(f"{emu.api_url}/clients", headers=auth(emu)) as response:
+            async with session.get(f"{emu.url}/clients", headers=auth(emu)) as response:
                 statuses.append(response.status)
                 last_body, retry_after = await response.json(), response.headers.get("Retry-After")
         assert statuses == [200, 200, 429]

@@ -1,7 +1,7 @@
 """Trackops as its help centre shows it (issue 17): each settled disagreement on the wire, the
 operations added (staff, client locations, one expense entry) and forward compatibility.
 
-Each test drives ``CaseUpdatesClient`` against the emulator over loopback and checks the exact
+Each test drives ``TrackopsClient`` against the emulator over loopback and checks the exact
 query or body the emulator recorded, then the typed model the client read back.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 import pytest
 
-from caseupdates_async import CaseUpdatesClient, NotFoundError, ValidationError
+from caseupdates_async import NotFoundError, TrackopsClient, ValidationError
 from caseupdates_async.emulator import TrackopsEmulator
 from caseupdates_async.models import (
     Case,
@@ -68,9 +68,9 @@ async def emu() -> AsyncIterator[TrackopsEmulator]:
 
 
 @pytest.fixture
-async def ops(emu: TrackopsEmulator) -> AsyncIterator[CaseUpdatesClient]:
-    async with CaseUpdatesClient(
-        username=emu.username, api_token=emu.api_token, base_url=emu.api_url, rate_limit=None
+async def ops(emu: TrackopsEmulator) -> AsyncIterator[TrackopsClient]:
+    async with TrackopsClient(
+        username=emu.username, api_token=emu.api_token, base_url=emu.url, rate_limit=None
     ) as client:
         yield client
 
@@ -89,7 +89,7 @@ def last_body(emu: TrackopsEmulator, path: str) -> Any:
 
 
 async def test_case_requests_send_exactly_the_article_filters(
-    emu: TrackopsEmulator, ops: CaseUpdatesClient
+    emu: TrackopsEmulator, ops: TrackopsClient
 ) -> None:
     """Every case-request filter goes out under its own name, in Trackops's forms; the answer
     is read as cases."""
@@ -147,7 +147,7 @@ async def test_case_requests_send_exactly_the_article_filters(
     ["case_status", "is_request", "primary_investigator", "primary_manager", "primary_salesperson"],
 )
 async def test_case_requests_refuse_the_case_only_filters_before_sending(
-    emu: TrackopsEmulator, ops: CaseUpdatesClient, name: str
+    emu: TrackopsEmulator, ops: TrackopsClient, name: str
 ) -> None:
     """The five case filters the case-requests article does not list are refused at once."""
     given: dict[str, Any] = {name: 1}
@@ -163,7 +163,7 @@ async def test_case_requests_refuse_the_case_only_filters_before_sending(
 
 
 async def test_expense_entries_send_the_article_filters_in_their_forms(
-    emu: TrackopsEmulator, ops: CaseUpdatesClient
+    emu: TrackopsEmulator, ops: TrackopsClient
 ) -> None:
     """date_from/date_to go out as dates (not from/to), the other ranges as UTC timestamps,
     the status enum as its value; the entries read back are typed."""
@@ -212,7 +212,7 @@ async def test_expense_entries_send_the_article_filters_in_their_forms(
 
 
 async def test_expense_entries_between_two_dates(
-    emu: TrackopsEmulator, ops: CaseUpdatesClient
+    emu: TrackopsEmulator, ops: TrackopsClient
 ) -> None:
     """The entry-date range keeps exactly the entries dated inside it, both ends included."""
     pager = ops.expenses.list(date_from=date(2024, 1, 10), date_to=date(2024, 1, 31))
@@ -226,7 +226,7 @@ async def test_expense_entries_between_two_dates(
 
 
 async def test_expense_entries_refuse_the_wire_alias_from(
-    emu: TrackopsEmulator, ops: CaseUpdatesClient
+    emu: TrackopsEmulator, ops: TrackopsClient
 ) -> None:
     """``from`` (the wire name the client used to send) is no keyword: refused, unsent."""
     given: dict[str, Any] = {"from": "2024-01-01"}
@@ -237,7 +237,7 @@ async def test_expense_entries_refuse_the_wire_alias_from(
 
 def test_a_date_filter_refuses_a_string() -> None:
     """date_from takes a date: a string is refused before sending, not passed through."""
-    ops = CaseUpdatesClient(subdomain="acme", username="jo", api_token="t", rate_limit=None)
+    ops = TrackopsClient(subdomain="acme", username="jo", api_token="t", rate_limit=None)
     bad: dict[str, Any] = {"date_from": "2024-01-01"}
     with pytest.raises(InvalidRequestError, match="date_from"):
         ops.expenses.list(**bad)
@@ -247,7 +247,7 @@ def test_a_date_filter_refuses_a_string() -> None:
 
 
 async def test_creating_a_contact_sends_the_location_and_reads_a_contact(
-    emu: TrackopsEmulator, ops: CaseUpdatesClient
+    emu: TrackopsEmulator, ops: TrackopsClient
 ) -> None:
     """The body is flat with client_id = a location id; the answer is read as a Contact (the
     article's "returns a client object" taken for a slip)."""
@@ -275,7 +275,7 @@ async def test_creating_a_contact_sends_the_location_and_reads_a_contact(
 
 
 async def test_staff_list_filters_and_reads_staff(
-    emu: TrackopsEmulator, ops: CaseUpdatesClient
+    emu: TrackopsEmulator, ops: TrackopsClient
 ) -> None:
     """is_vendor, role and the name filters go out as named; the answers are Staff."""
     vendors = await ops.staff.list(is_vendor=True).collect()
@@ -302,7 +302,7 @@ async def test_staff_list_filters_and_reads_staff(
 
 
 async def test_staff_get_and_its_custom_fields_on_request(
-    emu: TrackopsEmulator, ops: CaseUpdatesClient
+    emu: TrackopsEmulator, ops: TrackopsClient
 ) -> None:
     """One staff member by id; expand_field_values adds field_values, kept in extra."""
     member = await ops.staff.get(2)
@@ -315,7 +315,7 @@ async def test_staff_get_and_its_custom_fields_on_request(
         await ops.staff.get(999)
 
 
-async def test_creating_an_employee(emu: TrackopsEmulator, ops: CaseUpdatesClient) -> None:
+async def test_creating_an_employee(emu: TrackopsEmulator, ops: TrackopsClient) -> None:
     """POST /staff/employees with a company location and an employee role; a Staff back."""
     member = await ops.staff.create_employee(
         EmployeeInput(client_id=2, role_id=2, first_name="Eve", last_name="Stone")
@@ -334,7 +334,7 @@ async def test_creating_an_employee(emu: TrackopsEmulator, ops: CaseUpdatesClien
 
 
 async def test_creating_an_employee_checks_before_and_after_sending(
-    emu: TrackopsEmulator, ops: CaseUpdatesClient
+    emu: TrackopsEmulator, ops: TrackopsClient
 ) -> None:
     """Bad ids and blank names are refused unsent; a vendor role is the server's 422."""
     with pytest.raises(InvalidRequestError):
@@ -358,7 +358,7 @@ async def test_creating_an_employee_checks_before_and_after_sending(
 
 
 async def test_client_locations_list_by_parent_and_get(
-    emu: TrackopsEmulator, ops: CaseUpdatesClient
+    emu: TrackopsEmulator, ops: TrackopsClient
 ) -> None:
     """parent is the root client; a location reads back with its address."""
     locations = await ops.client_locations.list(parent=3, dir="desc").collect()
@@ -379,7 +379,7 @@ async def test_client_locations_list_by_parent_and_get(
 
 
 async def test_creating_a_client_location_then_a_contact_in_it(
-    emu: TrackopsEmulator, ops: CaseUpdatesClient
+    emu: TrackopsEmulator, ops: TrackopsClient
 ) -> None:
     """POST /client/locations (root_id, name, ...); the new id is what a contact's client_id
     takes. A primary location demotes the client's previous one."""
@@ -425,7 +425,7 @@ async def test_creating_a_client_location_then_a_contact_in_it(
 
 
 async def test_creating_a_client_location_checks_its_fields(
-    emu: TrackopsEmulator, ops: CaseUpdatesClient
+    emu: TrackopsEmulator, ops: TrackopsClient
 ) -> None:
     """A bad root id or a blank name is refused unsent; an unknown client is a 422."""
     with pytest.raises(InvalidRequestError):
@@ -440,7 +440,7 @@ async def test_creating_a_client_location_checks_its_fields(
 # -- one expense entry --------------------------------------------------------------------------
 
 
-async def test_getting_one_expense_entry(emu: TrackopsEmulator, ops: CaseUpdatesClient) -> None:
+async def test_getting_one_expense_entry(emu: TrackopsEmulator, ops: TrackopsClient) -> None:
     """GET /expense/entries/{id}: the entry with its user and lines, typed."""
     entry = await ops.expenses.get(7)
     assert emu.server.requests.last.path == f"{PREFIX}/expense/entries/7"
@@ -460,7 +460,7 @@ async def test_getting_one_expense_entry(emu: TrackopsEmulator, ops: CaseUpdates
 
 
 async def test_unknown_fields_and_enum_values_reach_the_caller(
-    emu: TrackopsEmulator, ops: CaseUpdatesClient
+    emu: TrackopsEmulator, ops: TrackopsClient
 ) -> None:
     """An answer with keys we do not model and a status we do not know parses; the new keys
     are readable in extra and to_dict(), at every level."""
@@ -503,7 +503,7 @@ def test_every_answer_model_keeps_unknown_keys(model: type[Any]) -> None:
 
 
 async def test_the_old_expense_date_keywords_still_work_with_a_deprecation_warning(
-    emu: TrackopsEmulator, ops: CaseUpdatesClient
+    emu: TrackopsEmulator, ops: TrackopsClient
 ) -> None:
     """from_date/to_date (before 0.2) warn and go out as the article's date_from/date_to."""
     with pytest.warns(DeprecationWarning, match="is deprecated; use date_"):

@@ -50,6 +50,7 @@ from caseupdates_async.models import (
     SubjectInput,
     UpdateDetails,
 )
+from common import filter_names
 from common.models import unstructure
 
 from .. import inventory
@@ -232,7 +233,7 @@ async def send(
     what: str = "",
 ) -> Sent:
     """One request with the path and query exactly as given (values encoded unless Raw)."""
-    target = emu.url + PREFIX + path
+    target = emu.origin + PREFIX + path
     if query:
         target += "?" + "&".join(f"{_encode(k)}={_encode(v)}" for k, v in query)
     headers = {"Content-Type": "application/json"} if body is not None else None
@@ -408,7 +409,7 @@ def query_names(entry: dict[str, str]) -> list[str]:
     names = set(inventory.documented_query(entry)) | set(PAGING)
     filters = LISTING_FILTERS.get(entry["operation"])
     if filters is not None:
-        names |= set(filters.__annotations__)
+        names |= set(filter_names(filters).values())
     elif entry["query"]:
         names |= set(inventory.documented_query(entry))
     return sorted(names)
@@ -502,7 +503,7 @@ async def test_garbage_credentials_are_a_401(emu: TrackopsEmulator, authorizatio
     headers = {"Authorization": authorization.encode("latin-1").decode("latin-1")}
     async with (
         aiohttp.ClientSession() as plain,
-        plain.get(f"{emu.api_url}/clients", headers=headers) as response,
+        plain.get(f"{emu.url}/clients", headers=headers) as response,
     ):
         assert response.status == 401
         assert await response.json() == {"error": "Unauthorized"}

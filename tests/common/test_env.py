@@ -20,7 +20,7 @@ from amilia_async import AmiliaClient
 from amilia_async import client as amilia_module
 from amiqus_async import AmiqusClient
 from amiqus_async import client as amiqus_module
-from caseupdates_async import CaseUpdatesClient
+from caseupdates_async import TrackopsClient
 from caseupdates_async import client as trackops_module
 from common import BaseClient, BearerToken, InvalidRequestError, Secret, env
 from intakeq_async import IntakeQClient
@@ -324,7 +324,7 @@ async def test_trackops_reads_subdomain_username_and_token_from_the_environment(
     monkeypatch.setenv("TRACKOPS_USERNAME", "jo")
     monkeypatch.setenv("TRACKOPS_API_TOKEN", FROM_ENV)
     caplog.set_level(logging.DEBUG)
-    async with CaseUpdatesClient(rate_limit=None) as ops:
+    async with TrackopsClient(rate_limit=None) as ops:
         assert ops.base_url == "https://acme.viewcases.com/api/v1"
         assert_hidden(ops, FROM_ENV)
         mocked.get(f"{ops.base_url}/cases", payload=[])
@@ -340,7 +340,7 @@ async def test_trackops_arguments_win(
     monkeypatch.setenv("TRACKOPS_SUBDOMAIN", "acme")
     monkeypatch.setenv("TRACKOPS_USERNAME", "jo")
     monkeypatch.setenv("TRACKOPS_API_TOKEN", FROM_ENV)
-    async with CaseUpdatesClient(
+    async with TrackopsClient(
         subdomain="other", username="ann", api_token=GIVEN, rate_limit=None
     ) as ops:
         assert ops.base_url == "https://other.viewcases.com/api/v1"
@@ -350,10 +350,10 @@ async def test_trackops_arguments_win(
     assert headers["Authorization"] == basic("ann/token", GIVEN)
     # base_url= replaces the subdomain: TRACKOPS_SUBDOMAIN is not needed, nor read.
     monkeypatch.delenv("TRACKOPS_SUBDOMAIN")
-    ops = CaseUpdatesClient(base_url="https://trackops.example.test/api/v1")
+    ops = TrackopsClient(base_url="https://trackops.example.test/api/v1")
     assert ops.base_url == "https://trackops.example.test/api/v1"
     with pytest.raises(InvalidRequestError, match="api_token must not be empty"):
-        CaseUpdatesClient(subdomain="acme", api_token="")
+        TrackopsClient(subdomain="acme", api_token="")
 
 
 @pytest.mark.parametrize(
@@ -371,7 +371,7 @@ def test_trackops_a_missing_setting_names_the_argument_and_the_variable(
         monkeypatch.setenv(value, {"subdomain": "acme", "username": "jo"}.get(variable, FROM_ENV))
     monkeypatch.delenv(missing)
     with pytest.raises(InvalidRequestError) as caught:
-        CaseUpdatesClient()
+        TrackopsClient()
     assert argument in str(caught.value)
     assert missing in str(caught.value)
     assert FROM_ENV not in str(caught.value)

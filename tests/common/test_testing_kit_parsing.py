@@ -20,6 +20,7 @@ from common.testing import (
     EmulatorFactory,
     EmulatorServer,
     Problem,
+    Refusal,
     VendorEmulator,
     parse_json,
     query_int,
@@ -424,7 +425,7 @@ async def test_query_int_reads_the_request_query(
 # -- the guard: the vendor's renderer, parsers' exceptions, bugs ----------------------------------
 
 
-def _vendor_renderer(request: web.Request, error: BadRequest) -> web.StreamResponse:
+def _vendor_renderer(request: web.Request, error: Refusal) -> web.StreamResponse:
     status = 422 if error.status == 400 else error.status
     body = {"errors": {error.field or "body": [error.message]}, "problem": error.problem.value}
     return web.json_response(body, status=status)
@@ -558,7 +559,7 @@ async def test_an_emulator_bug_is_an_unmistakable_500(
 async def test_a_renderer_that_fails_is_a_bug_too(
     emulator: EmulatorFactory, session: aiohttp.ClientSession
 ) -> None:
-    def broken(request: web.Request, error: BadRequest) -> web.StreamResponse:
+    def broken(request: web.Request, error: Refusal) -> web.StreamResponse:
         raise RuntimeError("renderer bug")
 
     server = await emulator(_app(_echo_object), render_error=broken)
@@ -591,7 +592,7 @@ async def test_a_handler_still_running_while_the_server_stops_can_read_its_url(
     session: aiohttp.ClientSession,
 ) -> None:
     """A handler resuming during stop() (a latency fault, a slow upload) used to get
-    ``RuntimeError: the emulator is closed`` from ``emulator.api_url``: a bug of the kit."""
+    ``RuntimeError: the emulator is closed`` from ``emulator.url``: a bug of the kit."""
     resume = asyncio.Event()
     started = asyncio.Event()
     seen: list[str] = []
@@ -599,7 +600,7 @@ async def test_a_handler_still_running_while_the_server_stops_can_read_its_url(
     async def handler(request: web.Request) -> web.Response:
         started.set()
         await resume.wait()
-        seen.append(emu.api_url)
+        seen.append(emu.url)
         return web.json_response({})
 
     emu = _TinyEmulator(handler)

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from common import AuthenticationError, Quota, WindowQuota
+from common import AuthenticationError, InvalidRequestError, Quota, WindowQuota
 from intakeq_async import IntakeQClient, paths
 from intakeq_async.emulator import IntakeQEmulator
 from intakeq_async.models import (
@@ -36,7 +36,7 @@ async def emulator() -> AsyncIterator[IntakeQEmulator]:
 
 def client_for(emulator: IntakeQEmulator, **options: Any) -> IntakeQClient:
     return IntakeQClient(
-        api_key=emulator.api_key, base_url=emulator.api_url, rate_limit=None, **options
+        api_key=emulator.api_key, base_url=emulator.url, rate_limit=None, **options
     )
 
 
@@ -69,7 +69,7 @@ def _calls(emu: IntakeQEmulator, sink: Path) -> Calls:
         "Delete file": (lambda c: c.files.delete(first(emu.data.files)), {"fileId": None}),
         "Query clients": (
             lambda c: _two_pages(
-                c.clients.query_profiles(
+                c.clients.list_profiles(
                     search="a",
                     date_created_start=day,
                     date_created_end=later,
@@ -82,7 +82,7 @@ def _calls(emu: IntakeQEmulator, sink: Path) -> Calls:
             ),
             {},
         ),
-        "Get client profile": (lambda c: c.clients.get_profile(client_id), {"clientId": client_id}),
+        "Get client profile": (lambda c: c.clients.get(client_id), {"clientId": client_id}),
         "Create or update a client": (
             lambda c: c.clients.save(ClientInput(name="Ada Lovelace", email="ada@example.org")),
             {},
@@ -90,12 +90,12 @@ def _calls(emu: IntakeQEmulator, sink: Path) -> Calls:
         "Add a tag to a client": (lambda c: c.clients.add_tag(client_id, "vip"), {}),
         "Remove a tag from a client": (lambda c: c.clients.remove_tag(client_id, "vip"), {}),
         "Get client diagnoses": (
-            lambda c: c.clients.diagnoses(client_id).collect(),
+            lambda c: c.clients.list_diagnoses(client_id).collect(),
             {"clientId": client_id},
         ),
         "Query appointments": (
             lambda c: _two_pages(
-                c.appointments.query(
+                c.appointments.list(
                     client="a",
                     start_date=day,
                     end_date=later,
@@ -125,7 +125,7 @@ def _calls(emu: IntakeQEmulator, sink: Path) -> Calls:
         ),
         "Query intake summaries": (
             lambda c: _two_pages(
-                c.intakes.query(
+                c.intakes.list(
                     client="a",
                     client_id=client_id,
                     external_client_id="ext",
@@ -168,7 +168,7 @@ def _calls(emu: IntakeQEmulator, sink: Path) -> Calls:
         "List practitioners": (lambda c: c.practitioners.list(include_inactive=True).collect(), {}),
         "Query note summaries": (
             lambda c: _two_pages(
-                c.notes.query(
+                c.notes.list(
                     client="a",
                     client_id=client_id,
                     status=NoteStatus.LOCKED,
@@ -187,7 +187,7 @@ def _calls(emu: IntakeQEmulator, sink: Path) -> Calls:
         ),
         "Query invoices": (
             lambda c: _two_pages(
-                c.invoices.query(
+                c.invoices.list(
                     client_id=client_id,
                     start_date=day,
                     end_date=later,
@@ -203,7 +203,7 @@ def _calls(emu: IntakeQEmulator, sink: Path) -> Calls:
         "Get an invoice": (lambda c: c.invoices.get(first(emu.data.invoices)), {"id": None}),
         "Query claims": (
             lambda c: _two_pages(
-                c.claims.query(client_id=client_id, start_date=day, end_date=later)
+                c.claims.list(client_id=client_id, start_date=day, end_date=later)
             ),
             {},
         ),
@@ -227,7 +227,7 @@ async def _book(client: IntakeQClient) -> Any:
     assert settings.locations
     assert settings.services
     assert settings.practitioners
-    clients = await client.clients.query().first()
+    clients = await client.clients.list().first()
     assert clients is not None
     return await client.appointments.create(
         AppointmentInput(
@@ -332,7 +332,7 @@ async def test_the_whole_flow_from_client_to_files(
         await intakeq.files.delete(listed.id)
         assert await intakeq.files.list(created.client_id).collect() == []
 
-        clients = await intakeq.clients.query().collect()
+        clients = await intakeq.clients.list().collect()
     assert len(clients) == len(emulator.data.clients)
     pages = emulator.server.requests.filter(method="GET", path="/api/v1/clients")
     assert [r.query["page"] for r in pages] == ["1", "2", "3"]
@@ -372,7 +372,7 @@ async def test_thirty_calls_under_the_ten_a_minute_quota_finish_without_an_error
 
         fake.settled = settled
         async with IntakeQClient(
-            api_key=emulator.api_key, base_url=emulator.api_url, rate_limit=quota
+            api_key=emulator.api_key, base_url=emulator.url, rate_limit=quota
         ) as intakeq:
             results = await asyncio.gather(*(intakeq.appointments.settings() for _ in range(30)))
             minute, day = intakeq.quota_usage()
@@ -407,7 +407,7 @@ def test_the_standard_plan_is_the_default_limit_and_one_argument_raises_it() -> 
 async def test_a_wrong_key_is_an_authentication_error(emulator: IntakeQEmulator) -> None:
     """A refused X-Auth-Key raises AuthenticationError, and the key never shows in it."""
     async with IntakeQClient(
-        api_key="wrong-key-123", base_url=emulator.api_url, rate_limit=None
+        api_key="wrong-key-123", base_url=emulator.url, rate_limit=None
     ) as intakeq:
         with pytest.raises(AuthenticationError) as caught:
             await intakeq.practitioners.list().collect()
@@ -448,3 +448,115 @@ async def test_webhook_deliveries_become_typed_events(emulator: IntakeQEmulator)
     assert isinstance(rescheduled, AppointmentEvent)
     assert rescheduled.appointment is not None
     assert rescheduled.appointment.start_date == datetime.fromtimestamp(1_900_000_000, timezone.utc)
+
+
+# -- one face: list, get and save; the old names for one release ------------------------------
+
+
+async def test_the_old_method_names_warn_and_send_what_the_new_ones_send(
+    emulator: IntakeQEmulator,
+) -> None:
+    """query, query_profiles, get_profile and diagnoses (before 0.2) are list, list_profiles,
+    get and list_diagnoses: each warns at the caller's line, then makes the same request."""
+    client_id = first(emulator.data.clients)
+    renames: list[tuple[str, Callable[[IntakeQClient], Awaitable[Any]], Callable[..., Any]]] = [
+        (
+            "clients.query",
+            lambda c: c.clients.list(search="a").collect(),
+            lambda c: c.clients.query(search="a").collect(),
+        ),
+        (
+            "clients.query_profiles",
+            lambda c: c.clients.list_profiles(deleted_only=False).collect(),
+            lambda c: c.clients.query_profiles(deleted_only=False).collect(),
+        ),
+        (
+            "clients.get_profile",
+            lambda c: c.clients.get(client_id),
+            lambda c: c.clients.get_profile(client_id),
+        ),
+        (
+            "clients.diagnoses",
+            lambda c: c.clients.list_diagnoses(client_id).collect(),
+            lambda c: c.clients.diagnoses(client_id).collect(),
+        ),
+        (
+            "appointments.query",
+            lambda c: c.appointments.list(status="Confirmed").first(),
+            lambda c: c.appointments.query(status="Confirmed").first(),
+        ),
+        (
+            "intakes.query",
+            lambda c: c.intakes.list(client_id=client_id).first(),
+            lambda c: c.intakes.query(client_id=client_id).first(),
+        ),
+        (
+            "notes.query",
+            lambda c: c.notes.list(status=NoteStatus.LOCKED).first(),
+            lambda c: c.notes.query(status=NoteStatus.LOCKED).first(),
+        ),
+        (
+            "invoices.query",
+            lambda c: c.invoices.list(client_id=client_id).first(),
+            lambda c: c.invoices.query(client_id=client_id).first(),
+        ),
+        (
+            "claims.query",
+            lambda c: c.claims.list(client_id=client_id).first(),
+            lambda c: c.claims.query(client_id=client_id).first(),
+        ),
+    ]
+    async with client_for(emulator) as intakeq:
+        for old, new_call, old_call in renames:
+            before = len(emulator.server.requests)
+            expected = await new_call(intakeq)
+            new_requests = [
+                (r.method, r.path, dict(r.query)) for r in list(emulator.server.requests)[before:]
+            ]
+            with pytest.warns(
+                DeprecationWarning, match=rf"^{old}\(\) is deprecated; use "
+            ) as caught:
+                pending = old_call(intakeq)
+            assert caught[0].filename == __file__, old
+            assert await pending == expected, old
+            old_requests = [
+                (r.method, r.path, dict(r.query))
+                for r in list(emulator.server.requests)[before + len(new_requests) :]
+            ]
+            assert old_requests == new_requests, old
+
+
+async def test_a_filter_a_listing_does_not_take_fails_before_sending(
+    emulator: IntakeQEmulator,
+) -> None:
+    """Filters are declared per listing: an unknown name or a string for a date is refused."""
+    async with client_for(emulator) as intakeq:
+        with pytest.raises(InvalidRequestError, match=r"^status: not a filter of this listing"):
+            intakeq.claims.list(status="Paid")  # type: ignore[call-arg]
+        bad: dict[str, Any] = {"start_date": "2024-01-01"}
+        with pytest.raises(InvalidRequestError, match="start_date must be a date"):
+            intakeq.appointments.list(**bad)
+        with pytest.raises(InvalidRequestError, match="custom field 'rfsr' must be a string"):
+            intakeq.clients.list(custom_fields={"rfsr": 1})  # type: ignore[dict-item]
+        with pytest.raises(InvalidRequestError, match="appointment_id must not be blank"):
+            await intakeq.appointments.cancel(" ")
+        with pytest.raises(InvalidRequestError, match="tag must not be blank"):
+            await intakeq.clients.add_tag(1, "  ")
+        with pytest.raises(InvalidRequestError, match="id must be a positive integer id"):
+            await intakeq.clients.get(0)
+    assert len(emulator.server.requests) == 0
+
+
+async def test_save_is_create_or_update_in_one_call(emulator: IntakeQEmulator) -> None:
+    """IntakeQ's POST /clients creates, or updates when client_id is set: one method, named
+    for neither, so ``create`` and ``update`` keep one meaning across vendors."""
+    async with client_for(emulator) as intakeq:
+        created = await intakeq.clients.save(ClientInput(first_name="Ada", last_name="King"))
+        assert created.client_id is not None
+        changed = await intakeq.clients.save(
+            ClientInput(client_id=created.client_id, first_name="Ada", last_name="Lovelace")
+        )
+        assert changed.client_id == created.client_id
+        assert (await intakeq.clients.get(created.client_id)).last_name == "Lovelace"
+    posts = emulator.server.requests.filter(method="POST", path=f"{PREFIX}/clients")
+    assert len(posts) == 2

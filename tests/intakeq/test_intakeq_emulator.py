@@ -49,7 +49,7 @@ async def call(
 ) -> tuple[int, Any]:
     """One request; the body parsed as JSON when it is JSON, else as text."""
     query = {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in params.items()}
-    async with session.request(method, emu.api_url + path, params=query, json=json) as response:
+    async with session.request(method, emu.url + path, params=query, json=json) as response:
         if response.content_type == "application/json":
             return response.status, await response.json()
         return response.status, await response.text()
@@ -87,7 +87,7 @@ async def test_missing_key_is_401_with_plain_text(emu: IntakeQEmulator) -> None:
     """A request without X-Auth-Key is answered 401 "Unauthorized" in plain text."""
     async with (
         aiohttp.ClientSession() as bare,
-        bare.get(f"{emu.api_url}/clients") as response,
+        bare.get(f"{emu.url}/clients") as response,
     ):
         assert response.status == 401
         assert response.content_type == "text/plain"
@@ -112,13 +112,13 @@ async def test_minute_quota_answers_429_until_a_slot_frees() -> None:
         for _ in range(3):
             assert (await get(session, emu, "/folders"))[0] == 200
             clock.now += 1
-        async with session.get(f"{emu.api_url}/folders") as response:
+        async with session.get(f"{emu.url}/folders") as response:
             assert response.status == 429
             assert response.headers["Retry-After"] == "57"  # the first leaves at 1060
             assert await response.text() == "Too Many Requests"
         assert emu.quota_used() == (3, 3)  # the refused request took no slot
         clock.now += 56.5
-        async with session.get(f"{emu.api_url}/folders") as response:
+        async with session.get(f"{emu.url}/folders") as response:
             assert response.status == 429
             assert response.headers["Retry-After"] == "1"  # 0.5 s rounds up
         clock.now += 0.5
@@ -137,7 +137,7 @@ async def test_day_quota_answers_429_until_the_day_window_moves() -> None:
         clock.now += 3_600
         assert (await get(session, emu, "/folders"))[0] == 200
         clock.now += 3_600
-        async with session.get(f"{emu.api_url}/folders") as response:
+        async with session.get(f"{emu.url}/folders") as response:
             assert response.status == 429
             assert response.headers["Retry-After"] == str(86_400 - 7_200)
         assert emu.quota_used() == (0, 2)
@@ -659,7 +659,7 @@ async def test_intake_and_note_pdfs_are_real_pdfs(
     """The PDF downloads are application/pdf bodies starting %PDF- and ending %%EOF."""
     intake_id, note_id = next(iter(emu.data.intakes)), next(iter(emu.data.notes))
     for path in (f"/intakes/{intake_id}/pdf", f"/notes/{note_id}/pdf"):
-        async with session.get(emu.api_url + path) as response:
+        async with session.get(emu.url + path) as response:
             assert response.status == 200
             assert response.content_type == "application/pdf"
             body = await response.read()
@@ -674,7 +674,7 @@ async def test_consent_form_pdf_of_an_intake(
     ConsentForms; a form id of another intake, or none, is 404."""
     (one, first), (two, _) = list(emu.data.intakes.items())[:2]
     form_id = first["ConsentForms"][0]["Id"]
-    async with session.get(f"{emu.api_url}/intakes/{one}/consent/{form_id}/pdf") as response:
+    async with session.get(f"{emu.url}/intakes/{one}/consent/{form_id}/pdf") as response:
         assert response.status == 200
         assert response.content_type == "application/pdf"
         assert f"consent-{form_id}.pdf" in response.headers["Content-Disposition"]
@@ -728,7 +728,7 @@ async def test_a_body_that_is_no_json_object_or_out_of_range_is_a_400(
 ) -> None:
     """1e400, NaN, nesting past the parser, or an array where an object goes: 400, not 500."""
     headers = {"Content-Type": "application/json"}
-    async with session.post(f"{emu.api_url}/appointments", data=raw, headers=headers) as answer:
+    async with session.post(f"{emu.url}/appointments", data=raw, headers=headers) as answer:
         assert answer.status == 400
         assert answer.content_type == "text/plain"
 
@@ -738,7 +738,7 @@ async def test_attachment_downloads_its_bytes(
 ) -> None:
     """GET /attachments/{id} serves an intake attachment's bytes and type."""
     attachment_id, (meta, stored) = next(iter(emu.data.attachments.items()))
-    async with session.get(f"{emu.api_url}/attachments/{attachment_id}") as response:
+    async with session.get(f"{emu.url}/attachments/{attachment_id}") as response:
         assert response.status == 200
         assert response.content_type == meta["ContentType"]
         assert await response.read() == stored
@@ -850,14 +850,14 @@ async def test_upload_download_delete_keeps_bytes_identical(
     form.add_field(
         "file", io.BytesIO(payload), filename="scan “1”.bin", content_type="application/x-scan"
     )
-    async with session.post(f"{emu.api_url}/files/9", data=form) as response:
+    async with session.post(f"{emu.url}/files/9", data=form) as response:
         assert response.status == 200
         meta = await response.json()
     assert meta["Size"] == size
     assert meta["FileName"] == "scan “1”.bin"
     _, listed = await get(session, emu, "/files", clientId=9)
     assert meta in listed
-    async with session.get(f"{emu.api_url}/files/{meta['Id']}") as response:
+    async with session.get(f"{emu.url}/files/{meta['Id']}") as response:
         assert response.status == 200
         assert response.headers["Content-Type"] == "application/x-scan"
         disposition = response.headers["Content-Disposition"]
@@ -875,11 +875,11 @@ async def test_upload_refuses_a_body_without_a_file(
     """A multipart body without a file part is 400; an unknown client is 404."""
     form = aiohttp.FormData()
     form.add_field("note", "no file here")
-    async with session.post(f"{emu.api_url}/files/9", data=form) as response:
+    async with session.post(f"{emu.url}/files/9", data=form) as response:
         assert response.status == 400
     form = aiohttp.FormData()
     form.add_field("file", b"x", filename="a.txt")
-    async with session.post(f"{emu.api_url}/files/99999", data=form) as response:
+    async with session.post(f"{emu.url}/files/99999", data=form) as response:
         assert response.status == 404
 
 

@@ -60,7 +60,7 @@ async def emulator() -> AsyncIterator[IntakeQEmulator]:
 @pytest.fixture
 async def intakeq(emulator: IntakeQEmulator) -> AsyncIterator[IntakeQClient]:
     async with IntakeQClient(
-        api_key=emulator.api_key, base_url=emulator.api_url, rate_limit=None
+        api_key=emulator.api_key, base_url=emulator.url, rate_limit=None
     ) as client:
         yield client
 
@@ -112,9 +112,7 @@ async def test_invoice_updated_range_is_sent_as_last_updated_start_and_end_date(
     invoices that come back are those last modified within those days (inclusive)."""
     start, end = date(2025, 3, 1), date(2025, 4, 30)
     before = len(emulator.server.requests)
-    invoices = await intakeq.invoices.query(
-        last_updated_start=start, last_updated_end=end
-    ).collect()
+    invoices = await intakeq.invoices.list(last_updated_start=start, last_updated_end=end).collect()
     (request,) = since(emulator, before)
     assert dict(request.query) == {
         "lastUpdatedStartDate": "2025-03-01",
@@ -141,7 +139,7 @@ async def test_custom_field_filter_is_sent_as_custom_dot_field_id(
     """custom_fields={"rfsr": "Friend"} goes out as custom.rfsr=Friend (article 251's newest
     revision), not custom[rfsr]; the clients read back all carry that value."""
     before = len(emulator.server.requests)
-    found = await intakeq.clients.query_profiles(custom_fields={"rfsr": "Friend"}).collect()
+    found = await intakeq.clients.list_profiles(custom_fields={"rfsr": "Friend"}).collect()
     sent = since(emulator, before)
     assert [dict(r.query) for r in sent] == [
         {"includeProfile": "true", "custom.rfsr": "Friend", "page": "1"}
@@ -163,7 +161,7 @@ async def test_a_blank_custom_field_id_fails_before_sending(
 ) -> None:
     """A field id that cannot make a custom.{fieldId} parameter is refused locally."""
     with pytest.raises(InvalidRequestError):
-        await intakeq.clients.query(custom_fields={" ": "x"}).collect()
+        await intakeq.clients.list(custom_fields={" ": "x"}).collect()
     assert len(emulator.server.requests) == 0
 
 
@@ -177,7 +175,7 @@ async def test_note_status_filter_is_sent_as_1_or_2_and_read_back_as_the_enum(
     has that lock status."""
     for status, wire in ((NoteStatus.LOCKED, "1"), (NoteStatus.UNLOCKED, "2")):
         before = len(emulator.server.requests)
-        notes = await intakeq.notes.query(status=status).collect()
+        notes = await intakeq.notes.list(status=status).collect()
         assert [dict(r.query) for r in since(emulator, before)] == [{"status": wire, "page": "1"}]
         assert notes
         assert {n.lock_status for n in notes} == {status}
@@ -190,7 +188,7 @@ async def test_a_note_status_that_is_not_the_enum_fails_before_sending(
 ) -> None:
     """The words and other numbers are refused locally (the vendor would answer 400)."""
     with pytest.raises(InvalidRequestError):
-        await intakeq.notes.query(status=wrong).collect()
+        await intakeq.notes.list(status=wrong).collect()
     assert len(emulator.server.requests) == 0
 
 
@@ -430,7 +428,7 @@ async def test_an_unknown_field_and_enum_value_parse_and_stay_readable(
     assert as_dict["TelehealthInfo"]["WaitingRoom"] is True
     assert as_dict["Status"] == "AwaitingPayment"
     assert json.loads(json.dumps(as_dict))["LocationId"] == 3
-    (invoice,) = await offline.invoices.query(client_id=4).collect()
+    (invoice,) = await offline.invoices.list(client_id=4).collect()
     assert dict(invoice.extra) == {"Tip": 2}
 
 

@@ -465,7 +465,7 @@ def _probes(row: dict[str, str], emu: IntakeQEmulator) -> list[Probe]:
 async def _send(
     session: aiohttp.ClientSession, emu: IntakeQEmulator, probe: Probe
 ) -> tuple[int, str]:
-    url = emu.api_url + probe.path + (f"?{probe.query}" if probe.query else "")
+    url = emu.url + probe.path + (f"?{probe.query}" if probe.query else "")
     headers = {"Content-Type": probe.content_type} if probe.content_type else {}
     async with session.request(
         probe.method, URL(url, encoded=True), data=probe.body, headers=headers

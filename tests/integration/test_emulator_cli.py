@@ -29,7 +29,7 @@ from aiohttp import web
 
 from amilia_async import AmiliaClient
 from amiqus_async import AmiqusClient
-from caseupdates_async import CaseUpdatesClient
+from caseupdates_async import TrackopsClient
 from common.testing import EmulatorServer, Fault
 from common.testing.cli import FaultSpec, parse_fault
 from intakeq_async import IntakeQClient
@@ -119,13 +119,13 @@ async def _amiqus(facts: dict[str, str]) -> str:
 
 async def _intakeq(facts: dict[str, str]) -> str:
     async with IntakeQClient(api_key=facts["api_key"], base_url=facts["base_url"]) as intakeq:
-        client = await intakeq.clients.query().first()
+        client = await intakeq.clients.list().first()
     assert client is not None
     return f"client {client.client_number}"
 
 
 async def _trackops(facts: dict[str, str]) -> str:
-    async with CaseUpdatesClient(
+    async with TrackopsClient(
         username=facts["username"], api_token=facts["api_token"], base_url=facts["base_url"]
     ) as trackops:
         count = await trackops.cases.count()

@@ -40,7 +40,7 @@ async def test_amiqus(amiqus_emulator, amiqus_client):
 @pytest.mark.asyncio
 async def test_intakeq_has_no_quota_to_wait_for(intakeq_emulator, intakeq_client):
     for _ in range(15):  # past the standard plan's 10 a minute
-        await intakeq_client.clients.query().first()
+        await intakeq_client.clients.list().first()
     assert {entry.status for entry in intakeq_emulator.server.requests} == {200}
 
 

@@ -42,7 +42,7 @@ async def test_each_attempt_is_reported_with_its_operation_status_and_waits(
     emu.server.faults.add(KitFault.status(503), method="GET", path=path, times=1)
     emu.server.faults.add(emu.rate_limited_fault(retry_after=0), method="GET", times=1)
     async with AmiqusClient(
-        token=emu.token, base_url=emu.api_url, retry=FAST, hooks=recorder(events)
+        token=emu.token, base_url=emu.url, retry=FAST, hooks=recorder(events)
     ) as amiqus:
         await amiqus.clients.get(client_id)
     kinds = [k for k, _ in events]
@@ -71,7 +71,7 @@ async def test_async_hooks_are_awaited_and_pages_keep_their_operation(emu: Amiqu
         seen.append(event.operation)
 
     async with AmiqusClient(
-        token=emu.token, base_url=emu.api_url, hooks=Hooks(on_request=on_request)
+        token=emu.token, base_url=emu.url, hooks=Hooks(on_request=on_request)
     ) as amiqus:
         pager = amiqus.clients.list(limit=10)
         clients = await pager.collect()
@@ -93,7 +93,7 @@ async def test_a_failing_hook_is_logged_and_the_call_goes_on(
     emu.server.faults.add(KitFault.status(502), method="GET", path="/api/v2/me", times=1)
     with caplog.at_level(logging.ERROR, logger="common.hooks"):
         async with AmiqusClient(
-            token=emu.token, base_url=emu.api_url, retry=FAST, hooks=hooks
+            token=emu.token, base_url=emu.url, retry=FAST, hooks=hooks
         ) as amiqus:
             me = await amiqus.user_account.get()
     assert me.id
@@ -104,7 +104,7 @@ async def test_a_failing_hook_is_logged_and_the_call_goes_on(
 
 async def test_hooks_can_be_set_per_copy(emu: AmiqusEmulator) -> None:
     events: list[tuple[str, CallEvent]] = []
-    async with AmiqusClient(token=emu.token, base_url=emu.api_url) as amiqus:
+    async with AmiqusClient(token=emu.token, base_url=emu.url) as amiqus:
         await amiqus.user_account.get()
         watched = amiqus.with_options(hooks=recorder(events))
         await watched.user_account.get()
@@ -115,9 +115,7 @@ async def test_hooks_can_be_set_per_copy(emu: AmiqusEmulator) -> None:
 
 async def test_a_failed_call_reports_its_error_status(emu: AmiqusEmulator) -> None:
     events: list[tuple[str, CallEvent]] = []
-    async with AmiqusClient(
-        token=emu.token, base_url=emu.api_url, hooks=recorder(events)
-    ) as amiqus:
+    async with AmiqusClient(token=emu.token, base_url=emu.url, hooks=recorder(events)) as amiqus:
         with pytest.raises(ValidationError):
             await amiqus.clients.create(ClientInput(name=NameInput(first_name="A")))
     assert [(k, e.status, e.operation) for k, e in events] == [

@@ -70,7 +70,7 @@ async def test_calls_go_through_the_proxy_with_its_credentials_kept_from_the_ven
     url, log = proxy
     async with AmiqusClient(
         token=emu.token,
-        base_url=emu.api_url,
+        base_url=emu.url,
         proxy=url,
         proxy_auth=(PROXY_USER, Secret(PROXY_PASSWORD)),
     ) as amiqus:
@@ -91,7 +91,7 @@ async def test_wrong_proxy_credentials_are_a_typed_error(
 ) -> None:
     url, _ = proxy
     async with AmiqusClient(
-        token=emu.token, base_url=emu.api_url, proxy=url, proxy_auth=(PROXY_USER, "wrong")
+        token=emu.token, base_url=emu.url, proxy=url, proxy_auth=(PROXY_USER, "wrong")
     ) as amiqus:
         with pytest.raises(HTTPStatusError) as caught:
             await amiqus.user_account.get()
@@ -109,7 +109,7 @@ async def test_trust_env_takes_the_proxy_from_the_environment(
     monkeypatch.delenv("http_proxy", raising=False)
     monkeypatch.delenv("no_proxy", raising=False)
     before = log.read_text().count("/api/v2/team")
-    async with AmiqusClient(token=emu.token, base_url=emu.api_url, trust_env=True) as amiqus:
+    async with AmiqusClient(token=emu.token, base_url=emu.url, trust_env=True) as amiqus:
         await amiqus.your_team.get()
     await asyncio.sleep(0.2)  # the proxy writes its log line after answering
     assert log.read_text().count("/api/v2/team") == before + 1

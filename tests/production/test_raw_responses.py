@@ -9,7 +9,7 @@ from amilia_async.emulator import AmiliaEmulator
 from amiqus_async import AmiqusClient
 from amiqus_async.emulator import AmiqusEmulator
 from amiqus_async.models import Client, ClientInput, NameInput
-from caseupdates_async import CaseUpdatesClient
+from caseupdates_async import TrackopsClient
 from caseupdates_async.emulator import TrackopsEmulator
 from common import InvalidRequestError
 from intakeq_async import IntakeQClient
@@ -19,7 +19,7 @@ from intakeq_async.emulator import IntakeQEmulator
 async def test_amiqus_answers_come_with_status_headers_and_rate_limit() -> None:
     async with (
         AmiqusEmulator() as emu,
-        AmiqusClient(token=emu.token, base_url=emu.api_url) as amiqus,
+        AmiqusClient(token=emu.token, base_url=emu.url) as amiqus,
     ):
         raw = await amiqus.with_raw_response(
             amiqus.clients.create(
@@ -59,17 +59,17 @@ async def test_the_other_vendors_too() -> None:
         assert raw.parsed.id == 1
     async with (
         IntakeQEmulator() as intakeq_emu,
-        IntakeQClient(api_key=intakeq_emu.api_key, base_url=intakeq_emu.api_url) as intakeq,
+        IntakeQClient(api_key=intakeq_emu.api_key, base_url=intakeq_emu.url) as intakeq,
     ):
         practitioners = await intakeq.with_raw_response(intakeq.practitioners.list().collect())
         assert practitioners.status == 200
         assert isinstance(practitioners.parsed, list)
     async with (
         TrackopsEmulator() as ops_emu,
-        CaseUpdatesClient(
+        TrackopsClient(
             username=ops_emu.username,
             api_token=ops_emu.api_token,
-            base_url=ops_emu.api_url,
+            base_url=ops_emu.url,
             rate_limit=None,
         ) as ops,
     ):

@@ -34,7 +34,7 @@ async def test_a_users_session_keeps_its_trace_configs_and_stays_open(
     tracing = aiohttp.TraceConfig()
     tracing.on_request_start.append(on_request_start)
     async with aiohttp.ClientSession(trace_configs=[tracing], headers={"X-Team": "ops"}) as session:
-        async with AmiqusClient(token=emu.token, base_url=emu.api_url, session=session) as amiqus:
+        async with AmiqusClient(token=emu.token, base_url=emu.url, session=session) as amiqus:
             await amiqus.user_account.get()
             assert amiqus._shared.transport.session is None  # none of our own
         assert not session.closed  # ours to close, not the client's
@@ -45,9 +45,7 @@ async def test_a_users_session_keeps_its_trace_configs_and_stays_open(
 async def test_a_users_connector_is_used_and_never_closed(emu: AmiqusEmulator) -> None:
     connector = aiohttp.TCPConnector(limit=3)
     try:
-        async with AmiqusClient(
-            token=emu.token, base_url=emu.api_url, connector=connector
-        ) as amiqus:
+        async with AmiqusClient(token=emu.token, base_url=emu.url, connector=connector) as amiqus:
             await amiqus.user_account.get()
             session = amiqus._shared.transport.session
             assert session is not None

@@ -43,9 +43,7 @@ async def amiqus(
     )
     async with (
         AmiqusEmulator() as emu,
-        AmiqusClient(
-            token=emu.token, base_url=emu.api_url, retry=FAST, telemetry=telemetry
-        ) as client,
+        AmiqusClient(token=emu.token, base_url=emu.url, retry=FAST, telemetry=telemetry) as client,
     ):
         yield client, emu
 

@@ -126,7 +126,7 @@ def _amiqus_values(emu: AmiqusEmulator, template: str) -> dict[str, object]:
 async def _amiqus_webhook(session: aiohttp.ClientSession, emu: AmiqusEmulator) -> object:
     """Webhooks are not seeded: create one (validly) for the routes under /webhooks/{id}."""
     async with session.post(
-        f"{emu.api_url}/webhooks",
+        f"{emu.url}/webhooks",
         json={"url": "https://hooks.example.org/in", "events": ["client.created"]},
         headers=_amiqus_auth(emu),
     ) as response:
@@ -323,13 +323,13 @@ def _fill(template: str, values: Mapping[str, object]) -> str:
 
 async def _url(session: aiohttp.ClientSession, emu: VendorEmulator, api: Api, route: Route) -> str:
     if route.root:
-        return emu.url + route.template
+        return emu.origin + route.template
     values = dict(api.values(emu, route.template))
     if isinstance(emu, AmiqusEmulator) and route.template.startswith("/webhooks/{id}"):
         values["id"] = await _amiqus_webhook(session, emu)
     path = _fill(route.template, values)
     assert "{" not in path, f"no value for a parameter of {route}"
-    return emu.url + api.prefix + path
+    return emu.origin + api.prefix + path
 
 
 def _explain(emu: VendorEmulator) -> str:
@@ -486,7 +486,7 @@ async def test_the_issues_other_malformed_inputs_are_answered_4xx(item: Input) -
     api = APIS[item.vendor]
     emu = api.build()
     async with emu, aiohttp.ClientSession() as session:
-        url = emu.url + ("" if item.root else api.prefix) + item.path(emu)
+        url = emu.origin + ("" if item.root else api.prefix) + item.path(emu)
         headers = api.auth(emu)
         data = None
         if item.json is not None:
@@ -528,7 +528,7 @@ async def test_a_body_over_the_size_limit_is_answered_413(vendor: str) -> None:
         payload = b'{"a": "' + b"x" * (limit - 8) + b'"}'
         assert len(payload) == limit + 1
         headers = {**api.auth(emu), "Content-Type": JSON}
-        url = emu.url + api.prefix + path
+        url = emu.origin + api.prefix + path
         body = io.BytesIO(payload)  # raw bytes this large would make aiohttp warn
         async with session.request(method, url, data=body, headers=headers) as response:
             await response.read()

@@ -30,7 +30,7 @@ from aiohttp import web
 from amilia_async import AmiliaClient
 from amiqus_async import AmiqusClient
 from amiqus_async.oauth import oauth_auth
-from caseupdates_async import CaseUpdatesClient
+from caseupdates_async import TrackopsClient
 from common import ApiError, OAuth2Token, RetryPolicy, Timeout
 from common.errors import AuthenticationError, DecodeError, HTTPStatusError, TransportError
 from common.redact import redact_headers, redact_url
@@ -203,7 +203,7 @@ def _key_pair(root: str, expired: bool, timeout: float) -> Any:
 
 
 def _basic_auth(root: str, expired: bool, timeout: float) -> Any:
-    return CaseUpdatesClient(
+    return TrackopsClient(
         username=TRACKOPS_USER,
         api_token=TRACKOPS_TOKEN,
         base_url=f"{root}/api/v1",

@@ -47,7 +47,7 @@ async def _call(client: IntakeQClient, number: int) -> Any:
     tagged = client.with_options(headers={"X-Call": str(number)})
     if number % 20 == 0:
         return await tagged.clients.save(ClientInput(client_id=1, name=f"Ada {number}"))
-    return await tagged.clients.get_profile(1)
+    return await tagged.clients.get(1)
 
 
 async def _batch(client: IntakeQClient, numbers: range) -> dict[str, Any]:

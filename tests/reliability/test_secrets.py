@@ -27,7 +27,7 @@ from amilia_async.emulator import AmiliaEmulator
 from amiqus_async import AmiqusClient
 from amiqus_async.emulator import AmiqusEmulator
 from amiqus_async.oauth import exchange_code, oauth_auth
-from caseupdates_async import CaseUpdatesClient
+from caseupdates_async import TrackopsClient
 from common import ApiError, ConnectError, InvalidRequestError, OAuth2Token, UnsafeURLError
 from common.testing import EmulatorFactory, EmulatorServer, Fault, closed_port
 from intakeq_async import IntakeQClient
@@ -66,7 +66,7 @@ def _options() -> dict[str, Any]:
 
 
 async def _bearer(emu: AmiqusEmulator) -> tuple[Any, list[str]]:
-    client = AmiqusClient(token=emu.token, base_url=emu.api_url, **_options())
+    client = AmiqusClient(token=emu.token, base_url=emu.url, **_options())
     return client, _forms(emu.token)
 
 
@@ -78,7 +78,7 @@ async def _oauth(emu: AmiqusEmulator) -> tuple[Any, list[str]]:
         client_id=emu.oauth.client_id,
         client_secret=emu.oauth.client_secret,
         redirect_uri=redirect,
-        base=emu.url,
+        base=emu.origin,
     )
     secrets = _forms(
         code, emu.oauth.client_secret, token.access_token.reveal(), token.refresh_token.reveal()
@@ -92,11 +92,11 @@ async def _oauth(emu: AmiqusEmulator) -> tuple[Any, list[str]]:
         client_id=emu.oauth.client_id,
         client_secret=emu.oauth.client_secret,
         redirect_uri=redirect,
-        base=emu.url,
+        base=emu.origin,
         on_refresh=renewed,
     )
     emu.oauth.expire_access_tokens()  # the run refreshes on its first call, then on 401s
-    client = AmiqusClient(oauth=auth, base_url=emu.api_url, **_options())
+    client = AmiqusClient(oauth=auth, base_url=emu.url, **_options())
     return client, secrets
 
 
@@ -124,13 +124,13 @@ async def _api_key_pair(emu: AmiliaEmulator) -> tuple[Any, list[str]]:
 
 
 async def _api_key(emu: IntakeQEmulator) -> tuple[Any, list[str]]:
-    client = IntakeQClient(api_key=emu.api_key, base_url=emu.api_url, **_options())
+    client = IntakeQClient(api_key=emu.api_key, base_url=emu.url, **_options())
     return client, _forms(emu.api_key)
 
 
 async def _basic(emu: Any) -> tuple[Any, list[str]]:
-    client = CaseUpdatesClient(
-        username=emu.username, api_token=emu.api_token, base_url=emu.api_url, **_options()
+    client = TrackopsClient(
+        username=emu.username, api_token=emu.api_token, base_url=emu.url, **_options()
     )
     basic = base64.b64encode(f"{emu.username}/token:{emu.api_token}".encode()).decode()
     return client, [*_forms(emu.api_token), basic]
@@ -345,7 +345,7 @@ BUILDERS: list[tuple[str, Callable[..., Any]]] = [
     ("intakeq", lambda url, **o: IntakeQClient(api_key="k", base_url=url, **o)),
     (
         "trackops",
-        lambda url, **o: CaseUpdatesClient(username="u", api_token="t", base_url=url, **o),
+        lambda url, **o: TrackopsClient(username="u", api_token="t", base_url=url, **o),
     ),
 ]
 

@@ -20,7 +20,7 @@ from amiqus_async import AmiqusClient
 from amiqus_async.emulator import AmiqusEmulator
 from amiqus_async.models import ClientInput as AmiqusClientInput
 from amiqus_async.models import NameInput
-from caseupdates_async import CaseUpdatesClient
+from caseupdates_async import TrackopsClient
 from caseupdates_async.emulator import TrackopsEmulator
 from caseupdates_async.models import CaseUpdateInput
 from common import BaseClient, RetryPolicy, Timeout
@@ -64,7 +64,7 @@ class Vendor:
         options.setdefault("retry", FAST)
         options.setdefault("timeout", SHORT)
         options.setdefault("rate_limit", None)
-        return self._client(emulator, root or emulator.url, **options)
+        return self._client(emulator, root or emulator.origin, **options)
 
 
 def _amiqus_client(emu: AmiqusEmulator, root: str, **options: Any) -> AmiqusClient:
@@ -85,8 +85,8 @@ def _intakeq_client(emu: IntakeQEmulator, root: str, **options: Any) -> IntakeQC
     return IntakeQClient(api_key=emu.api_key, base_url=f"{root}/api/v1", **options)
 
 
-def _trackops_client(emu: TrackopsEmulator, root: str, **options: Any) -> CaseUpdatesClient:
-    return CaseUpdatesClient(
+def _trackops_client(emu: TrackopsEmulator, root: str, **options: Any) -> TrackopsClient:
+    return TrackopsClient(
         username=emu.username, api_token=emu.api_token, base_url=f"{root}/api/v1", **options
     )
 
@@ -110,7 +110,7 @@ async def _intakeq_write(client: IntakeQClient) -> object:
     return await client.clients.save(IntakeQClientInput(name="Ada Lovelace", email="a@example.org"))
 
 
-async def _trackops_write(client: CaseUpdatesClient) -> object:
+async def _trackops_write(client: TrackopsClient) -> object:
     return await client.case_updates.create(
         CaseUpdateInput(
             casefile_id=1,
@@ -148,7 +148,7 @@ INTAKEQ = Vendor(
     name="intakeq",
     emulator=lambda: IntakeQEmulator(per_minute=None, per_day=None, clients=5),
     client=_intakeq_client,
-    read=lambda c: c.clients.get_profile(1),
+    read=lambda c: c.clients.get(1),
     read_path="/api/v1/clients/profile/1",
     write=_intakeq_write,
     write_path="/api/v1/clients",

@@ -1,4 +1,4 @@
-"""Reading the spec's JSON Schemas into a small algebra of shapes the emitters can print.
+"""Reading the spec's JSON Schemas into a small algebra of shapes the namers can name.
 
 The Amiqus spec composes heavily: ``allOf`` refines a base (``Client`` + a narrower
 ``status``), ``anyOf``/``oneOf`` list variants (twenty step types, each with its own
@@ -15,12 +15,10 @@ what becomes a class:
 
 from __future__ import annotations
 
-import json
 import keyword
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 __all__ = [
@@ -145,8 +143,8 @@ def py_name(wire: str) -> str:
 class Spec:
     """The spec, with ``$ref`` resolution and the shape rules above."""
 
-    def __init__(self, path: Path) -> None:
-        self.raw: dict[str, Any] = json.loads(path.read_text())
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.raw: dict[str, Any] = document
         self.components: dict[str, Any] = self.raw["components"]["schemas"]
         self.parameters: dict[str, Any] = self.raw["components"]["parameters"]
         self.value_refs = self._value_refs()
