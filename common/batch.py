@@ -45,7 +45,7 @@ _E = TypeVar("_E")
 #: Called after every item with ``(done, total)``; ``total`` is ``None`` when unknown.
 ProgressCallback = Callable[[int, "int | None"], object]
 
-logger = logging.getLogger("common.batch")
+logger: logging.Logger = logging.getLogger("common.batch")
 
 _PENDING: Any = object()
 
@@ -72,7 +72,7 @@ class BatchResult(Sequence[_E], Generic[_E]):
         self._results = results
         self._failures = tuple(sorted(failures, key=lambda failure: failure.index))
         #: Seconds from the first item started to the last one finished.
-        self.elapsed = elapsed
+        self.elapsed: float = elapsed
 
     @overload
     def __getitem__(self, index: int) -> _E: ...

@@ -162,7 +162,7 @@ class LocalRateLimiter:
     __slots__ = ("_interval", "_lock", "_next", "_tolerance", "limit")
 
     def __init__(self, limit: RateLimit) -> None:
-        self.limit = limit
+        self.limit: RateLimit = limit
         self._interval = limit.interval * (1 + limit.margin)
         self._tolerance = (limit.burst - 1) * self._interval
         self._next = float("-inf")  # when the next request would go at the steady rate
@@ -265,10 +265,13 @@ class WindowQuota:
         self._margin = quota.margin
         # The times (sent or reserved, in order) of each window's last `count` requests.
         self._sent: list[deque[float]] = [deque(maxlen=count) for count, _ in quota.windows]
+        # The same, for the requests let through (their waits over): what usage() counts.
+        self._through: list[deque[float]] = [deque(maxlen=count) for count, _ in quota.windows]
         self._lock = threading.Lock()  # threads sharing the quota check and count as one
 
-    def _reserve(self, max_wait: float | None) -> float:
-        """Reserve the earliest moment every window has room; return the seconds until it.
+    def _reserve(self, max_wait: float | None) -> tuple[float, float]:
+        """Reserve the earliest moment every window has room; return it and the seconds
+        until it (a request to send at once is counted as let through).
 
         Past *max_wait*, reserve nothing and raise :class:`QuotaWaitTooLong`.
         """
@@ -287,28 +290,38 @@ class WindowQuota:
                 raise QuotaWaitTooLong(wait, max_wait)
             for sent in self._sent:
                 sent.append(at)
-        return wait
+            if wait <= 0:
+                for through in self._through:
+                    through.append(at)
+        return at, wait
+
+    async def _take(self, max_wait: float | None) -> None:
+        at, wait = self._reserve(max_wait)
+        if wait <= 0:
+            return
+        try:
+            await self._sleep(wait)
+        finally:  # let through (or cancelled: counted all the same, fewer never more)
+            with self._lock:
+                for through in self._through:
+                    through.append(at)
 
     async def acquire(self) -> None:
-        wait = self._reserve(None)
-        if wait > 0:
-            await self._sleep(wait)
+        await self._take(None)
 
     async def acquire_within(self, max_wait: float) -> None:
         """:meth:`acquire`, or :class:`QuotaWaitTooLong` at once when no window has room
         within *max_wait* seconds (nothing is counted then)."""
-        wait = self._reserve(max_wait)
-        if wait > 0:
-            await self._sleep(wait)
+        await self._take(max_wait)
 
     def usage(self) -> list[WindowUsage]:
         """Requests sent in each window, as of now (this process's count; requests still
-        waiting for their reserved moment are not counted yet)."""
+        waiting for their moment are not counted yet)."""
         with self._lock:
             now = self._clock()
             used = [
-                sum(1 for stamp in sent if now - per < stamp <= now)
-                for (_, per), sent in zip(self.quota.windows, self._sent, strict=True)
+                sum(1 for stamp in through if now - per < stamp <= now)
+                for (_, per), through in zip(self.quota.windows, self._through, strict=True)
             ]
         return [
             WindowUsage(limit=count, per=per, used=spent)
@@ -326,12 +339,6 @@ class CoolDown:
 
     def __init__(self) -> None:
         self._until = 0.0
-
-    @property
-    def ever_set(self) -> bool:
-        """Whether any 429 or spent budget ever started a cool-down (one attribute read:
-        the hot path skips every clock reading while it is ``False``)."""
-        return self._until != 0.0
 
     def extend(self, seconds: float) -> None:
         """Hold every request for at least *seconds* from now (never shortens a wait)."""
@@ -478,7 +485,7 @@ class ConcurrencyGate:
     def __init__(self, size: int) -> None:
         if size < 1:
             raise ValueError("a concurrency gate needs at least one slot")
-        self.size = size
+        self.size: int = size
         self._count = 0
         self._lock = threading.Lock()
         self._waiters: deque[_Waiter] = deque()
@@ -566,9 +573,9 @@ class Limits:
             raise ValueError("pool_size must be at least 1")
         self.rate_limiter = rate_limiter
         self.max_concurrency = max_concurrency
-        self.cooldown = CoolDown()
+        self.cooldown: CoolDown = CoolDown()
         #: The server's own figures (``X-RateLimit-*``), fed to the cool-down.
-        self.server = ServerBudget(self.cooldown)
+        self.server: ServerBudget = ServerBudget(self.cooldown)
         # Requests in flight: at most max_concurrency, and never more than the connection
         # pool holds. A request that waited inside aiohttp's pool would go on the wire once
         # a connection freed up, past every check made here (the cool-down above all).

@@ -154,10 +154,10 @@ class Observation:
         hooks: Hooks | None,
         telemetry: Telemetry | None,
     ) -> None:
-        self.vendor = vendor
-        self.operation = operation
-        self.method = method
-        self.url = url
+        self.vendor: str = vendor
+        self.operation: str | None = operation
+        self.method: str = method
+        self.url: str = url
         self._hooks = hooks
         self._telemetry = (
             telemetry.start_call(vendor, operation, method, url) if telemetry else None
@@ -166,7 +166,7 @@ class Observation:
         #: loop is not async).
         self._pending: list[tuple[Hook, Awaitable[object]]] = []
         #: Attempts sent so far (across redirects too).
-        self.attempts = 0
+        self.attempts: int = 0
 
     def event(self, attempt: int, **details: object) -> CallEvent:
         return CallEvent(

@@ -132,8 +132,8 @@ class SessionHolder:
         self._last: _Parked | None = None
         self._closed = False
         self._opened = False
-        self.created_at = created_at
-        self.label = label
+        self.created_at: str = created_at
+        self.label: str = label
 
     @property
     def closed(self) -> bool:

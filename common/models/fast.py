@@ -177,6 +177,8 @@ def _optional(t: Any) -> tuple[Any, bool]:
             rest = [m for m in members if m is not _NoneType]
             if len(rest) == 1:
                 return rest[0], True
+            if len(rest) == 2 and str in rest:  # `Status | str | None`: the tolerant enum
+                return rest[0] | rest[1], True
     return t, False
 
 

@@ -349,19 +349,29 @@ class FakeTime:
     def __init__(self) -> None:
         self.now = 1_000.0
         self.settled: Callable[[], bool] = lambda: True
+        self._sleepers: list[float] = []
 
     def clock(self) -> float:
         return self.now
 
     async def sleep(self, seconds: float) -> None:
         deadline = self.now + seconds
-        while not self.settled():  # noqa: ASYNC110 -- polls the server log, no event to wait on
-            await asyncio.sleep(0.001)
-        self.now = max(self.now, deadline)
+        self._sleepers.append(deadline)
+        try:
+            # The earliest sleeper moves the clock first: the quota books each caller its own
+            # moment, so a later one must not jump past an earlier one.
+            while deadline > self.now and (  # noqa: ASYNC110 -- polls the log, no event
+                min(self._sleepers) < deadline or not self.settled()
+            ):
+                await asyncio.sleep(0.001)
+            self.now = max(self.now, deadline)
+        finally:
+            self._sleepers.remove(deadline)
 
 
 async def test_thirty_calls_under_the_ten_a_minute_quota_finish_without_an_error() -> None:
-    """The standard plan's quota queues a 30-call batch (3 simulated minutes); no 429 occurs."""
+    """With max_wait=None the standard plan's quota queues a 30-call batch (3 simulated
+    minutes); no 429 occurs."""
     fake = FakeTime()
     quota = WindowQuota(Quota(((10, 60.0), (500, 86400.0))), clock=fake.clock, sleep=fake.sleep)
     async with IntakeQEmulator(per_minute=10, per_day=500, clock=fake.clock) as emulator:
@@ -372,8 +382,8 @@ async def test_thirty_calls_under_the_ten_a_minute_quota_finish_without_an_error
 
         fake.settled = settled
         async with IntakeQClient(
-            api_key=emulator.api_key, base_url=emulator.url, rate_limit=quota
-        ) as intakeq:
+            api_key=emulator.api_key, base_url=emulator.url, rate_limit=quota, max_wait=None
+        ) as intakeq:  # a batch that queues as long as the quota needs
             results = await asyncio.gather(*(intakeq.appointments.settings() for _ in range(30)))
             minute, day = intakeq.quota_usage()
     assert len(results) == 30
