@@ -38,6 +38,7 @@ import json
 import logging
 import socket
 import time
+import uuid
 from types import TracebackType
 from typing import TypeVar
 
@@ -61,7 +62,16 @@ from common.testing.faults import FaultPlan, Handler
 from common.testing.ratelimit import ServerRateLimit, SlidingWindow
 from common.testing.recorder import RecordedRequest, RequestLog
 
-__all__ = ["DEFAULT_RECORD_LIMIT", "EmulatorFactory", "EmulatorServer", "closed_port"]
+#: The header carrying the request id the kit stamps on every answer (unless the vendor set one).
+REQUEST_ID_HEADER = "X-Request-Id"
+
+__all__ = [
+    "DEFAULT_RECORD_LIMIT",
+    "REQUEST_ID_HEADER",
+    "EmulatorFactory",
+    "EmulatorServer",
+    "closed_port",
+]
 
 #: Bodies up to this many bytes (1 MiB) are kept in the request log by default.
 DEFAULT_RECORD_LIMIT = 1024 * 1024
@@ -375,6 +385,9 @@ class EmulatorServer:
             return
         for name, value in exchange.headers.items():
             response.headers.setdefault(name, value)
+        # Every answer of every emulator carries a request id (a vendor's own wins), which the
+        # client reads into errors and raw responses, as real APIs behind a gateway do.
+        response.headers.setdefault(REQUEST_ID_HEADER, uuid.uuid4().hex)
         transport = request.transport
         if transport is None or transport.is_closing():
             return  # a fault hung up: no status line will reach the client
