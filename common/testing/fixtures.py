@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
 import pytest
 
+from common.testing.server import stop_newest_first
 from common.testing.vendor import VendorEmulator
 
 if TYPE_CHECKING:
@@ -105,14 +106,7 @@ class EmulatorStarter:
     async def aclose(self) -> None:
         """Stop every emulator started here, newest first."""
         started, self.started = self.started, []
-        failure: BaseException | None = None
-        for emulator in reversed(started):
-            try:
-                await emulator.stop()
-            except BaseException as exc:  # stop the others before re-raising
-                failure = failure or exc
-        if failure is not None:
-            raise failure
+        await stop_newest_first(started)
 
     async def __aenter__(self: _S) -> _S:
         return self

@@ -39,8 +39,9 @@ import logging
 import socket
 import time
 import uuid
+from collections.abc import Sequence
 from types import TracebackType
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import attrs
 from aiohttp import StreamReader, web, web_app
@@ -396,6 +397,23 @@ class EmulatorServer:
         exchange.record = updated
 
 
+class _Stoppable(Protocol):
+    async def stop(self) -> None: ...
+
+
+async def stop_newest_first(started: Sequence[_Stoppable]) -> None:
+    """Stop each of *started* (servers, emulators), newest first; every one is stopped even
+    when one fails, then the first failure is raised."""
+    failure: BaseException | None = None
+    for item in reversed(started):
+        try:
+            await item.stop()
+        except BaseException as exc:  # stop the others before re-raising
+            failure = failure or exc
+    if failure is not None:
+        raise failure
+
+
 def _forget_middleware_chains() -> None:
     """Drop aiohttp's cache of middleware chains, which keys on (handler, apps).
 
@@ -481,14 +499,7 @@ class EmulatorFactory:
     async def aclose(self) -> None:
         """Stop every server started here, newest first."""
         servers, self.servers = self.servers, []
-        failure: BaseException | None = None
-        for server in reversed(servers):
-            try:
-                await server.stop()
-            except BaseException as exc:  # stop the others before re-raising
-                failure = failure or exc
-        if failure is not None:
-            raise failure
+        await stop_newest_first(servers)
 
     async def __aenter__(self: _F) -> _F:
         return self
