@@ -61,8 +61,7 @@ from .raw import RawResponse, capture, note_response
 from .redact import SENSITIVE_HEADERS, redact_url
 from .retry import Outcome, RetryPolicy, call_with_retries, is_idempotent
 from .secrets import Secret
-from .sessions import SessionHolder, SessionSettings, creation_site
-from .transport import AiohttpTransport, StreamedBody
+from .transport import DEFAULT_POOL, MAX_RESPONSE_SIZE, AiohttpTransport, StreamedBody, Transport
 
 __all__ = ["BaseClient", "ClientOptions", "ClientState"]
 
@@ -75,8 +74,6 @@ _USER_AGENT = "vendor-clients-async/0.1"
 #: What a base URL, a path or a redirect's Location may not contain: whitespace, control
 #: characters and backslashes (URL parsers disagree on them; aiohttp would send some raw).
 _UNSAFE_URL_TEXT = re.compile(r"[\x00-\x20\x7f\\]")
-#: The size of the connection pool of a session the client opens itself (no max_concurrency).
-_DEFAULT_POOL = 100
 #: The longest filename a download is saved under, in UTF-8 bytes: file systems allow 255,
 #: and saving writes a temporary ``.<name>.<random>.part`` beside it first.
 MAX_FILENAME_BYTES: Final = 150
@@ -124,26 +121,9 @@ def _check_base_url(base_url: str, allow_insecure_http: bool) -> URL:
     return url
 
 
-#: The default ``max_response_size``: an API answer (not a download) larger than this is an
-#: error, not something to hold in memory.
-MAX_RESPONSE_SIZE: Final = 32 * 1024 * 1024
 #: The default ``download_timeout``: no limit on the whole transfer of a large file, only on
 #: connecting and on the silence between two reads.
 DOWNLOAD_TIMEOUT: Final = Timeout(total=None, connect=10.0, read=60.0)
-
-
-def _proxy_url(proxy: str | None, auth: tuple[str, str | Secret] | None) -> str | None:
-    if proxy is None:
-        if auth is not None:
-            raise InvalidRequestError("proxy_auth needs proxy=")
-        return None
-    url = URL(proxy)
-    if url.scheme not in ("http", "https") or not url.host:
-        raise InvalidRequestError("proxy must be an http:// or https:// URL")
-    if auth is not None:
-        user, password = auth
-        url = url.with_user(user).with_password(Secret(password).reveal())
-    return str(url)
 
 
 def _rate_limiter(value: RateLimit | Quota | RateLimiter | float | None) -> RateLimiter | None:
@@ -154,23 +134,6 @@ def _rate_limiter(value: RateLimit | Quota | RateLimiter | float | None) -> Rate
     if isinstance(value, Quota):
         return WindowQuota(value)
     return LocalRateLimiter(RateLimit(rate=float(value)))
-
-
-def _pool_limit(
-    session: aiohttp.ClientSession | None, connector: aiohttp.BaseConnector | None
-) -> int | None:
-    """How many connections to one host the pool in use holds (``None``: no limit).
-
-    Requests beyond it would wait inside aiohttp, past the limits' last check, so the
-    client's own concurrency limit never lets more than this many through.
-    """
-    if session is None and connector is None:
-        return _DEFAULT_POOL
-    pool = connector if connector is not None else session.connector if session else None
-    if pool is None:
-        return None
-    sizes = [n for n in (pool.limit, pool.limit_per_host) if n]
-    return min(sizes) if sizes else None
 
 
 def _fit_filename(name: str | None) -> str | None:
@@ -214,6 +177,7 @@ class ClientOptions(TypedDict, total=False):
     max_response_size: int | None
     download_timeout: Timeout | float | None
     max_wait: float | None
+    transport: Transport | None
 
 
 def _max_wait(value: NotGivenOr[float | None]) -> NotGivenOr[float | None]:
@@ -244,7 +208,7 @@ class _Shared:
     base_url: URL
     #: ``str(base_url)``, built once: every request's URL starts with it.
     base_text: str
-    transport: AiohttpTransport
+    transport: Transport
     auth: Auth | None
     limits: Limits
     logger: logging.Logger
@@ -296,17 +260,42 @@ class BaseClient:
         proxy: str | None = None,
         proxy_auth: tuple[str, str | Secret] | None = None,
         connector: aiohttp.BaseConnector | None = None,
-        max_response_size: int | None = MAX_RESPONSE_SIZE,
+        max_response_size: NotGivenOr[int | None] = NOT_GIVEN,
         download_timeout: NotGivenOr[Timeout | float | None] = NOT_GIVEN,
         max_wait: NotGivenOr[float | None] = NOT_GIVEN,
+        transport: Transport | None = None,
     ) -> None:
         url = _check_base_url(base_url, allow_insecure_http)
-        if session is not None and (connector is not None or proxy is not None or trust_env):
-            raise InvalidRequestError(
-                "with session=, set its connector, proxy and trust_env on the session itself"
+        if transport is None:
+            transport = AiohttpTransport(
+                session=session,
+                connector=connector,
+                proxy=proxy,
+                proxy_auth=proxy_auth,
+                trust_env=trust_env,
+                pool_size=max_concurrency or DEFAULT_POOL,
+                max_response_size=MAX_RESPONSE_SIZE
+                if isinstance(max_response_size, NotGiven)
+                else max_response_size,
+                label=self.vendor,
             )
-        if max_response_size is not None and max_response_size < 1:
-            raise InvalidRequestError("max_response_size must be a positive number of bytes")
+        elif (
+            session is not None
+            or connector is not None
+            or proxy is not None
+            or proxy_auth is not None
+            or trust_env
+            or not isinstance(max_response_size, NotGiven)
+        ):
+            raise InvalidRequestError(
+                "with transport=, give session, connector, proxy, trust_env and "
+                "max_response_size to the transport itself"
+            )
+        elif not isinstance(transport, Transport):
+            raise InvalidRequestError(
+                "transport= must have send(), stream(), aclose() and connection_limit "
+                "(see common.transport.Transport)"
+            )
         policy = retry or RetryPolicy()
         if not isinstance(max_retries, NotGiven):
             policy = attrs.evolve(policy, max_retries=max_retries)
@@ -339,25 +328,12 @@ class BaseClient:
         self._shared = _Shared(
             base_url=url,
             base_text=str(url),
-            transport=AiohttpTransport(
-                SessionHolder(
-                    borrowed=session,
-                    settings=SessionSettings(
-                        pool_size=max_concurrency or 100,
-                        trust_env=trust_env,
-                        proxy=_proxy_url(proxy, proxy_auth),
-                        connector=connector,
-                    ),
-                    created_at=creation_site(),
-                    label=self.vendor,
-                ),
-                max_response_size=max_response_size,
-            ),
+            transport=transport,
             auth=auth,
             limits=Limits(
                 rate_limiter=limiter,
                 max_concurrency=max_concurrency,
-                pool_size=_pool_limit(session, connector),
+                pool_size=transport.connection_limit,
             ),
             logger=logging.getLogger(self.logger_name),
             secret_headers=auth.secret_headers if auth is not None else frozenset(),
@@ -384,6 +360,11 @@ class BaseClient:
     @property
     def auth(self) -> Auth | None:
         return self._shared.auth
+
+    @property
+    def transport(self) -> Transport:
+        """What carries this client's requests (``transport=``, else an AiohttpTransport)."""
+        return self._shared.transport
 
     @property
     def limits(self) -> Limits:

@@ -22,7 +22,7 @@ from .support import BASE, DemoClient, calls
 
 
 def _session(client: DemoClient) -> aiohttp.ClientSession | None:
-    return client._shared.transport.session
+    return client.transport.session
 
 
 def test_client_is_constructible_without_a_running_loop() -> None:
@@ -31,7 +31,7 @@ def test_client_is_constructible_without_a_running_loop() -> None:
         asyncio.get_running_loop()
     client = DemoClient(base_url=BASE, auth=BearerToken("t"), max_concurrency=7)
     assert client.state is ClientState.UNOPENED
-    assert client._shared.transport.session is None
+    assert client.transport.session is None
 
 
 async def test_session_is_created_lazily_with_a_pool_sized_by_the_concurrency_limit(
@@ -56,7 +56,7 @@ async def test_a_session_given_by_the_user_is_used_and_never_closed(mocked: aior
     async with aiohttp.ClientSession() as session:
         async with DemoClient(base_url=BASE, session=session) as client:
             assert await client.request("GET", "/ping") == {"ok": 1}
-            assert client._shared.transport.session is None  # we made none of our own
+            assert client.transport.session is None  # we made none of our own
         assert not session.closed
 
 
@@ -104,7 +104,7 @@ async def test_with_options_is_a_light_copy_sharing_session_auth_and_limits(
         sent = calls(mocked, "GET", f"{BASE}/a")
         assert sent[0].kwargs["headers"]["X-Trace"] == "1"
         assert "X-Trace" not in sent[1].kwargs["headers"]
-        assert client._shared.transport.session is not None
+        assert client.transport.session is not None
     assert copy.is_closed  # closing one closes the shared session for all
 
 

@@ -62,10 +62,10 @@ def test_one_client_serves_two_successive_asyncio_runs_without_a_trace() -> None
         return await client.request("GET", "/ok")
 
     assert asyncio.run(call()) == {"ok": True}
-    first = client._shared.transport.session
+    first = client.transport.session
     assert first is not None and first.closed   # closed when its loop shut down
     assert asyncio.run(call()) == {"ok": True}  # a new loop, a new session
-    second = client._shared.transport.session
+    second = client.transport.session
     assert second is not first
 
     async def close():

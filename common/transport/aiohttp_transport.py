@@ -1,4 +1,5 @@
-"""The only module that talks to aiohttp's client: one exchange per call, no policy.
+"""The default :class:`~common.transport.Transport`: the only module that talks to aiohttp's
+client. One exchange per call, no policy.
 
 :class:`AiohttpTransport` owns (or borrows) an ``aiohttp.ClientSession``. An owned session is
 created lazily inside the running loop, on first use, with a connection pool sized by the
@@ -23,27 +24,35 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-from collections.abc import AsyncIterable, AsyncIterator, Callable
+from collections.abc import AsyncIterable, AsyncIterator
 from typing import IO, Any, Final
 
 import aiohttp
-from multidict import CIMultiDictProxy
+from yarl import URL
 
-from .errors import (
+from ..errors import (
     ApiError,
     ConnectError,
+    InvalidRequestError,
     ReadError,
     ResponseTooLargeError,
     TimeoutError,
     TransportError,
 )
-from .files import Multipart, Upload
-from .messages import Request, Response, Timeout
-from .redact import redact_url
-from .secrets import scrub_text
-from .sessions import SessionHolder
+from ..files import Multipart, Upload
+from ..messages import Request, Response, Timeout
+from ..redact import redact_url
+from ..secrets import Secret, scrub_text
+from ..sessions import SessionHolder, SessionSettings, creation_site
+from .base import StreamedBody
 
-__all__ = ["AiohttpTransport", "StreamedBody", "read_bounded"]
+__all__ = ["DEFAULT_POOL", "MAX_RESPONSE_SIZE", "AiohttpStream", "AiohttpTransport", "read_bounded"]
+
+#: The default ``max_response_size``: an API answer (not a download) larger than this is an
+#: error, not something to hold in memory.
+MAX_RESPONSE_SIZE: Final = 32 * 1024 * 1024
+#: The size of the connection pool of a session the transport opens itself.
+DEFAULT_POOL: Final = 100
 
 _UPLOAD_CHUNK = 256 * 1024
 
@@ -107,27 +116,21 @@ def _translate(err: BaseException, request: Request) -> TransportError:
     return TransportError(detail, method=method, url=url, detail=detail)
 
 
-class StreamedBody:
-    """A response whose body is still on the wire (downloads). Always ``aclose()`` it.
-
-    :meth:`read` (the whole body, for an error answer) stops past *max_size* decoded bytes;
-    :meth:`iter_chunks` (a download's content) is bounded by its consumer.
-    """
+class AiohttpStream(StreamedBody):
+    """A :class:`StreamedBody` on an aiohttp response whose body is still on the wire."""
 
     def __init__(
         self, response: aiohttp.ClientResponse, request: Request, max_size: int | None = None
     ) -> None:
+        super().__init__(
+            status=response.status, headers=response.headers, url=redact_url(response.url)
+        )
         self._response = response
         self._request = request
         self._max_size = max_size
-        self.status: int = response.status
-        self.headers: CIMultiDictProxy[str] = response.headers
-        self.url: str = redact_url(response.url)
-        self._on_close: list[Callable[[], None]] = []
 
     @property
     def filename(self) -> str | None:
-        """The filename of ``Content-Disposition``, as sent (not yet made safe)."""
         disposition = self._response.content_disposition
         return disposition.filename if disposition is not None else None
 
@@ -145,7 +148,6 @@ class StreamedBody:
         raise failure  # here, not in the except block: no aiohttp frame is chained
 
     async def read(self) -> bytes:
-        """The whole body, at most *max_size* decoded bytes (else ResponseTooLargeError)."""
         failure: ApiError
         try:
             return await _read_body(self._response, self._max_size, self._request)
@@ -155,16 +157,8 @@ class StreamedBody:
             failure = err.with_traceback(None)  # its frames hold aiohttp's response
         raise failure
 
-    def on_close(self, callback: Callable[[], None]) -> None:
-        """Call *callback* once when the stream is closed (frees a concurrency slot)."""
-        self._on_close.append(callback)
-
-    async def aclose(self) -> None:
-        """Release the connection. Idempotent."""
+    async def _release(self) -> None:
         self._response.release()
-        callbacks, self._on_close = self._on_close, []
-        for callback in callbacks:
-            callback()
 
 
 class _OpenedFiles:
@@ -229,12 +223,90 @@ async def _chunks_of(source: IO[bytes], start: int | None) -> AsyncIterator[byte
         yield chunk
 
 
-class AiohttpTransport:
-    """Sends :class:`Request` objects over the session of a :class:`SessionHolder`."""
+def _proxy_url(proxy: str | None, auth: tuple[str, str | Secret] | None) -> str | None:
+    if proxy is None:
+        if auth is not None:
+            raise InvalidRequestError("proxy_auth needs proxy=")
+        return None
+    url = URL(proxy)
+    if url.scheme not in ("http", "https") or not url.host:
+        raise InvalidRequestError("proxy must be an http:// or https:// URL")
+    if auth is not None:
+        user, password = auth
+        url = url.with_user(user).with_password(Secret(password).reveal())
+    return str(url)
 
-    def __init__(self, sessions: SessionHolder, *, max_response_size: int | None = None) -> None:
-        self._sessions = sessions
+
+def _pool_limit(
+    session: aiohttp.ClientSession | None, connector: aiohttp.BaseConnector | None, pool: int
+) -> int | None:
+    """How many connections to one host the pool in use holds (``None``: no limit)."""
+    if session is None and connector is None:
+        return pool
+    found = connector if connector is not None else session.connector if session else None
+    if found is None:
+        return None
+    sizes = [n for n in (found.limit, found.limit_per_host) if n]
+    return min(sizes) if sizes else None
+
+
+class AiohttpTransport:
+    """Sends :class:`Request` objects with aiohttp: the transport every client uses unless
+    given another (``transport=``).
+
+    With *session*, that session is used as it is (its connector, proxy, TLS and trace
+    configs) and never closed here. Otherwise the transport opens its own, lazily, inside
+    the running loop, with a pool of *pool_size* connections (or the user's *connector*,
+    never closed here), *proxy* (``proxy_auth``: a ``(user, password)`` pair) and
+    *trust_env*. A body larger than *max_response_size* decoded bytes is refused with
+    :class:`~common.errors.ResponseTooLargeError` (``None``: no limit).
+    """
+
+    def __init__(
+        self,
+        *,
+        session: aiohttp.ClientSession | None = None,
+        connector: aiohttp.BaseConnector | None = None,
+        proxy: str | None = None,
+        proxy_auth: tuple[str, str | Secret] | None = None,
+        trust_env: bool = False,
+        pool_size: int = DEFAULT_POOL,
+        max_response_size: int | None = MAX_RESPONSE_SIZE,
+        label: str = "api",
+    ) -> None:
+        if session is not None and (connector is not None or proxy is not None or trust_env):
+            raise InvalidRequestError(
+                "with session=, set its connector, proxy and trust_env on the session itself"
+            )
+        if max_response_size is not None and max_response_size < 1:
+            raise InvalidRequestError("max_response_size must be a positive number of bytes")
+        if pool_size < 1:
+            raise InvalidRequestError("pool_size must be at least 1")
+        self._sessions = SessionHolder(
+            borrowed=session,
+            settings=SessionSettings(
+                pool_size=pool_size,
+                trust_env=trust_env,
+                proxy=_proxy_url(proxy, proxy_auth),
+                connector=connector,
+            ),
+            created_at=creation_site(),
+            label=label,
+        )
         self._max_response_size = max_response_size
+        self._connection_limit = _pool_limit(session, connector, pool_size)
+
+    def __repr__(self) -> str:
+        state = "closed" if self._sessions.closed else "open"
+        return f"<AiohttpTransport {state}>"
+
+    @property
+    def connection_limit(self) -> int | None:
+        return self._connection_limit
+
+    @property
+    def max_response_size(self) -> int | None:
+        return self._max_response_size
 
     @property
     def closed(self) -> bool:
@@ -326,7 +398,7 @@ class AiohttpTransport:
         except _FAILURES as err:
             failure = _translate(err, request)
         else:
-            return StreamedBody(response, request, self._max_response_size)
+            return AiohttpStream(response, request, self._max_response_size)
         finally:
             opened.close()
         raise failure
