@@ -17,18 +17,20 @@ import tempfile
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, Protocol
+from typing import IO, Any, Final, Protocol
 
 import attrs
 
 from .errors import InvalidRequestError
 
 __all__ = [
+    "MAX_FILENAME_BYTES",
     "Download",
     "DownloadStream",
     "FileSource",
     "Multipart",
     "Upload",
+    "fit_filename",
     "safe_filename",
 ]
 
@@ -260,3 +262,28 @@ async def _write_atomically(target: Path, chunks: AsyncIterator[bytes]) -> None:
         handle.close()
         temp.unlink(missing_ok=True)  # noqa: ASYNC240
         raise
+
+
+#: The longest filename a download is saved under, in UTF-8 bytes: file systems allow 255,
+#: and saving writes a temporary ``.<name>.<random>.part`` beside it first.
+MAX_FILENAME_BYTES: Final = 150
+
+
+def fit_filename(name: str | None) -> str | None:
+    """A server-suggested filename (already reduced to a plain name) made fit for a disk.
+
+    Control characters become ``_``, and a name longer than :data:`MAX_FILENAME_BYTES` is
+    shortened, keeping its extension (``.pdf``), at a character boundary.
+    """
+    if name is None:
+        return None
+    name = "".join("_" if ord(ch) < 0x20 or ord(ch) == 0x7F else ch for ch in name)
+    if len(name.encode("utf-8", "surrogatepass")) <= MAX_FILENAME_BYTES:
+        return name
+    stem, dot, extension = name.rpartition(".")
+    if not dot or not stem or len(extension) > 16 or not extension.isalnum():
+        stem, extension = name, ""
+    suffix = f".{extension}" if extension else ""
+    room = MAX_FILENAME_BYTES - len(suffix.encode("utf-8", "surrogatepass"))
+    shortened = stem.encode("utf-8", "surrogatepass")[:room].decode("utf-8", "ignore")
+    return (shortened.rstrip(" .") or "download") + suffix

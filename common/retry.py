@@ -8,9 +8,12 @@ exponential backoff; a wait above ``max_retry_after`` is not waited at all. A 42
 request of the client (the shared cool-down) for its ``Retry-After``, or for the backoff
 when it gives none.
 
-The happy path builds no tenacity object: :func:`call_with_retries` makes the first attempt
-itself and hands over to tenacity (imported then, not before) only when that attempt asks for
-a retry.
+tenacity runs the retries the way its authors intend: :func:`retrying` builds an
+``AsyncRetrying`` from the policy, with a ``retry`` strategy (:class:`RetryIfWorthAnother`),
+a ``wait`` (:class:`WaitAsTold`: ``Retry-After``, the shared cool-down, else the backoff), a
+``stop`` (:class:`StopWhenSpent`: the attempts, the call's budget) and a ``before_sleep``
+report. The happy path builds none of it: :func:`call_with_retries` makes the first attempt
+itself and enters the loop only when that attempt asks for a retry.
 """
 
 from __future__ import annotations
@@ -30,13 +33,17 @@ import attrs
 from .errors import ConnectError, ResponseTooLargeError, TimeoutError, TransportError
 
 if TYPE_CHECKING:
-    from tenacity import RetryCallState
+    from tenacity import AsyncRetrying, RetryCallState
 
 __all__ = [
     "IDEMPOTENT_METHODS",
     "RetryPolicy",
     "call_with_retries",
     "is_idempotent",
+    "RetryIfWorthAnother",
+    "StopWhenSpent",
+    "WaitAsTold",
+    "retrying",
     "parse_retry_after",
 ]
 
@@ -247,52 +254,115 @@ class CoolDownLike(Protocol):
 BeforeRetry = Callable[[int, "Outcome | BaseException", float], None]
 
 
-@attrs.frozen
-class _Decider:
-    """Turns an outcome into "retry after N seconds" or "stop", for one call."""
+def _outcome_of(state: RetryCallState) -> Outcome | BaseException:
+    future = state.outcome
+    assert future is not None  # tenacity asks its strategies only after an attempt
+    error = future.exception()
+    return error if error is not None else future.result()
 
-    policy: RetryPolicy
-    method: str
-    cooldown: CoolDownLike | None
-    #: The longest a 429 may make this call wait before its next attempt (``None``: no bound
-    #: beyond ``max_retry_after``); a longer wait ends the call with the 429 at once.
-    max_wait: float | None = None
 
-    def wait_for(self, outcome: Outcome | BaseException, attempt: int) -> float | None:
-        """Seconds to wait before the next attempt, or ``None`` to stop here."""
+def _requested_wait(policy: RetryPolicy, answer: Outcome) -> float | None:
+    """The wait the server asked for, if any (``X-RateLimit-Reset`` counts for a 429)."""
+    return parse_retry_after(answer.headers, reset_fallback=answer.status == 429)
+
+
+class RetryIfWorthAnother:
+    """tenacity ``retry=``: whether an attempt's outcome is worth another attempt.
+
+    A transport error or a status the policy retries for this method, unless the server asked
+    for a wait longer than ``max_retry_after`` (that answer is final: its caller raises
+    :class:`~common.errors.RateLimitError` at once rather than hang).
+    """
+
+    def __init__(self, policy: RetryPolicy, method: str) -> None:
+        self.policy = policy
+        self.method = method
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        outcome = _outcome_of(retry_state)
         if isinstance(outcome, BaseException):
-            if attempt > self.policy.max_retries:
-                return None
-            if not self.policy.retries_error(self.method, outcome):
-                return None
-            return self.policy.backoff(attempt)
-        limited = outcome.status == 429
-        requested = parse_retry_after(outcome.headers, reset_fallback=limited)
-        within_cap = requested is not None and requested <= self.policy.max_retry_after
-        cooldown = self.cooldown if limited else None
-        if cooldown is not None:
-            # Every request of this client waits out the same window, once, together --
-            # even when this call has no retries left. Without a word from the server on
-            # how long, the window is this call's backoff.
-            if requested is None:
-                cooldown.extend(self.policy.backoff(attempt))
-            elif within_cap:
-                cooldown.extend(requested)
-        if attempt > self.policy.max_retries:
-            return None
+            return self.policy.retries_error(self.method, outcome)
         if not self.policy.retries_status(self.method, outcome.status):
-            return None
-        if requested is None:
-            wait = self.policy.backoff(attempt) if cooldown is None else cooldown.remaining()
-        elif not within_cap:
-            return None
-        elif limited and self.cooldown is not None:
-            wait = self.cooldown.remaining()
-        else:
-            wait = requested
-        if limited and self.max_wait is not None and wait > self.max_wait:
-            return None  # the rate limit frees later than this call may wait: stop now
-        return wait
+            return False
+        requested = _requested_wait(self.policy, outcome)
+        return requested is None or requested <= self.policy.max_retry_after
+
+
+class WaitAsTold:
+    """tenacity ``wait=``: ``Retry-After`` when the server gave one, else the backoff.
+
+    A 429 concerns every request of the client, not this call alone: its wait is the shared
+    cool-down (*cooldown*), which this strategy extends by the server's ``Retry-After`` (or,
+    without one, by this call's backoff) and then waits out with everyone else.
+    """
+
+    def __init__(self, policy: RetryPolicy, cooldown: CoolDownLike | None) -> None:
+        self.policy = policy
+        self.cooldown = cooldown
+
+    def __call__(self, retry_state: RetryCallState) -> float:
+        number = retry_state.attempt_number
+        outcome = _outcome_of(retry_state)
+        if isinstance(outcome, BaseException):
+            return self.policy.backoff(number)
+        requested = _requested_wait(self.policy, outcome)
+        cooldown = self.cooldown if outcome.status == 429 else None
+        if cooldown is None:
+            return self.policy.backoff(number) if requested is None else requested
+        cooldown.extend(self.policy.backoff(number) if requested is None else requested)
+        return cooldown.remaining()
+
+
+class StopWhenSpent:
+    """tenacity ``stop=``: after ``max_retries`` retries, or when a 429 would make this call
+    wait past *max_wait* seconds (``max_wait``, else its timeout): the rate limit frees later
+    than the call may wait."""
+
+    def __init__(self, policy: RetryPolicy, max_wait: float | None) -> None:
+        self.attempts = policy.max_retries + 1
+        self.max_wait = max_wait
+
+    def __call__(self, retry_state: RetryCallState) -> bool:
+        if retry_state.attempt_number >= self.attempts:
+            return True
+        if self.max_wait is None or retry_state.upcoming_sleep <= self.max_wait:
+            return False
+        outcome = _outcome_of(retry_state)
+        return not isinstance(outcome, BaseException) and outcome.status == 429
+
+
+def retrying(
+    policy: RetryPolicy,
+    *,
+    method: str,
+    cooldown: CoolDownLike | None = None,
+    before_retry: BeforeRetry | None = None,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    max_wait: float | None = None,
+) -> AsyncRetrying:
+    """The tenacity controller of one call under *policy*: its ``retry``, ``wait``, ``stop``
+    and ``before_sleep`` strategies are built from the policy and the call.
+
+    When it stops, the last answer is returned as it is (its caller turns a 429 or a 503
+    into the typed error) and the last transport error is re-raised.
+    """
+
+    def report(retry_state: RetryCallState) -> None:
+        if before_retry is not None:
+            wait = retry_state.upcoming_sleep
+            before_retry(retry_state.attempt_number, _outcome_of(retry_state), wait)
+
+    from tenacity import AsyncRetrying  # here: the happy path never needs it
+
+    return AsyncRetrying(
+        retry=RetryIfWorthAnother(policy, method.upper()),
+        wait=WaitAsTold(policy, cooldown),
+        stop=StopWhenSpent(policy, max_wait),
+        before_sleep=report,
+        sleep=sleep,
+        retry_error_callback=lambda state: state.outcome.result(),  # type: ignore[union-attr]
+        reraise=True,
+    )
 
 
 async def call_with_retries(
@@ -310,9 +380,11 @@ async def call_with_retries(
 
     ``attempt`` returns a response (any status) or raises a :class:`TransportError`; the last
     one is returned or re-raised unchanged. Whether that is an error is the caller's call.
-    *first* is the outcome of attempt 1 when the caller made it itself (its hot path); then
-    the attempts made here start at 2. *max_wait* bounds the wait a 429 may ask of this call
-    (see :class:`_Decider`).
+    *max_wait* bounds the wait a 429 may ask of this call (:class:`StopWhenSpent`).
+
+    Attempt 1 is made without tenacity (nothing is built on the happy path); *first* is its
+    outcome when the caller made it itself. Only an outcome that asks for a retry enters
+    :func:`retrying`'s loop, as that loop's attempt 1.
     """
     if first is None:
         try:
@@ -324,56 +396,24 @@ async def call_with_retries(
             if status != 429 and status not in policy.retry_statuses:
                 return answer  # the happy path: no decision to make, nothing built to make it
             first = answer
-    decider = _Decider(policy, method.upper(), cooldown, max_wait)
-    if decider.wait_for(first, 1) is None:
-        if isinstance(first, BaseException):
-            raise first
-        return first
-
-    # Slow path: tenacity drives attempts 2..N. Its first "attempt" replays the outcome we
-    # already have, so attempt numbers, waits and predicates stay in step with the wire.
-    from tenacity import AsyncRetrying, stop_after_attempt
-
-    waits: dict[int, float | None] = {}
-    pending: list[Outcome | BaseException] = [first]
-    made = 1
-
-    async def step() -> Outcome:
-        nonlocal made
-        if pending:
-            seen = pending.pop()
-            if isinstance(seen, BaseException):
-                raise seen
-            return seen
-        made += 1
-        return await attempt(made)
-
-    def should_retry(retry_state: RetryCallState) -> bool:
-        outcome = retry_state.outcome
-        assert outcome is not None
-        value: Outcome | BaseException = outcome.exception() or outcome.result()
-        wait = decider.wait_for(value, retry_state.attempt_number)
-        waits[retry_state.attempt_number] = wait
-        return wait is not None
-
-    def wait_chosen(retry_state: RetryCallState) -> float:
-        return waits.get(retry_state.attempt_number) or 0.0
-
-    def report(retry_state: RetryCallState) -> None:
-        if before_retry is not None and retry_state.outcome is not None:
-            outcome = retry_state.outcome
-            value = outcome.exception() or outcome.result()
-            number = retry_state.attempt_number
-            before_retry(number, value, waits.get(number) or 0.0)
-
-    retrying = AsyncRetrying(
-        stop=stop_after_attempt(policy.max_retries + 1),
-        retry=should_retry,
-        wait=wait_chosen,
+    last: Outcome | BaseException = first
+    async for attempt_ in retrying(
+        policy,
+        method=method,
+        cooldown=cooldown,
+        before_retry=before_retry,
         sleep=sleep,
-        before_sleep=report,
-        retry_error_callback=lambda state: state.outcome.result(),  # type: ignore[union-attr]
-        reraise=True,
-    )
-    result: Outcome = await retrying(step)
-    return result
+        max_wait=max_wait,
+    ):
+        with attempt_:
+            number = attempt_.retry_state.attempt_number
+            if number == 1:  # made before tenacity was needed
+                if isinstance(first, BaseException):
+                    raise first
+                last = first
+            else:
+                last = await attempt(number)
+        if not attempt_.retry_state.outcome.failed:  # type: ignore[union-attr]
+            attempt_.retry_state.set_result(last)  # the manager knows no result of its own
+    assert not isinstance(last, BaseException)
+    return last

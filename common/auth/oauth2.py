@@ -15,7 +15,6 @@ refresh token (Amiqus).
 from __future__ import annotations
 
 import inspect
-import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
@@ -37,7 +36,7 @@ from .refreshing import RefreshingAuth, TokenGrant
 
 if TYPE_CHECKING:
     from .._typing import Unpack
-    from ..client import ClientOptions
+    from ..config import ClientOptions
 
 __all__ = [
     "OAuth2RefreshToken",
@@ -201,10 +200,10 @@ async def fetch_token(
     refresh_token = None if refresh_token is None else Secret(refresh_token)
     if flow is not None:
         return await _grant(flow, token_url, form, refresh_token)
-    from ..client import BaseClient  # here: common.client imports this package
+    from ..client import BaseClient  # here: a client is needed only without a flow
 
-    endpoint = BaseClient(base_url=_origin_of(token_url), **options)
-    endpoint._shared.logger = logging.getLogger(logger_name)
+    endpoint_class = type("TokenEndpoint", (BaseClient,), {"logger_name": logger_name})
+    endpoint = endpoint_class(base_url=_origin_of(token_url), **options)
     async with endpoint:
         return await _grant(endpoint, token_url, form, refresh_token)
 

@@ -30,10 +30,10 @@ URLs in a :class:`PageRequest` are either a path relative to the client's base U
 leading ``/``) or an absolute URL the pager has already checked with :func:`resolve_next_url`.
 """
 
+from ..origin import resolve_next_url
 from .pager import AsyncPager
 from .pages import Page, PageInfo, PageRequest
 from .strategies import NextIdPaging, NextUrlPaging, PageNumberPaging, PagingStrategy, Unpaged
-from .urls import resolve_next_url
 
 __all__ = [
     "AsyncPager",

@@ -20,10 +20,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from .._sentinel import NOT_GIVEN, NotGiven, NotGivenOr
 from ..errors import DecodeError, InvalidRequestError, PaginationCycleError
+from ..origin import origin_of, resolve_next_url
 from .pages import Page, PageInfo, PageRequest
 from .query import _check_size, _query_pairs
 from .strategies import PagingStrategy
-from .urls import _is_base_path, _origin, resolve_next_url
 
 __all__ = ["AsyncPager"]
 
@@ -77,7 +77,7 @@ class AsyncPager(Generic[T]):
         max_items: int | None = None,
         prefetch: int = 0,
     ) -> None:
-        if _origin(base_url) is None:
+        if origin_of(base_url) is None:
             raise InvalidRequestError(f"base_url must be an absolute http(s) URL, got {base_url!r}")
         if not _is_base_path(path):
             if not path.startswith(("http://", "https://")):
@@ -382,3 +382,8 @@ class _Window:
             task.cancel()
         if tasks:
             await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def _is_base_path(url: str) -> bool:
+    """Whether *url* is a path on the base URL (``/x``), not a full or protocol-relative URL."""
+    return url.startswith("/") and not url.startswith("//")

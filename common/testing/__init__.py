@@ -110,11 +110,21 @@ from common.testing.server import (
     EmulatorServer,
     closed_port,
 )
+from common.testing.transports import (
+    DEFAULT_ORIGIN,
+    EmulatorTransport,
+    InProcessServer,
+    MockAnswer,
+    MockHandler,
+    MockResponse,
+    MockTransport,
+)
 from common.testing.vendor import VendorEmulator
 
 __all__ = [
     "ASPNET_RULES",
     "DEFAULT_MAX_JSON_DEPTH",
+    "DEFAULT_ORIGIN",
     "DEFAULT_RECORD_LIMIT",
     "DEFAULT_WORDING",
     "BadRequest",
@@ -125,6 +135,7 @@ __all__ = [
     "EmulatorBug",
     "EmulatorFactory",
     "EmulatorServer",
+    "EmulatorTransport",
     "ErrorRenderer",
     "Fault",
     "FaultPlan",
@@ -132,8 +143,13 @@ __all__ = [
     "Flaw",
     "FormPart",
     "Handler",
+    "InProcessServer",
     "Latency",
     "Mistake",
+    "MockAnswer",
+    "MockHandler",
+    "MockResponse",
+    "MockTransport",
     "PathPattern",
     "Problem",
     "QueryRules",

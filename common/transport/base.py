@@ -124,7 +124,7 @@ class BufferedStream(StreamedBody):
         self._content = content
         self._request = request
         self._max_size = max_size
-        self.closed = False
+        self.closed: bool = False
 
     async def iter_chunks(self, chunk_size: int) -> AsyncIterator[bytes]:
         content = self._content

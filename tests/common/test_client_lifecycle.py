@@ -17,12 +17,16 @@ from common import (
     UnsafeURLError,
     format_path,
 )
+from common.transport import AiohttpTransport
 
 from .support import BASE, DemoClient, calls
 
 
 def _session(client: DemoClient) -> aiohttp.ClientSession | None:
-    return client.transport.session
+    """The session the client's (default) transport opened itself, if any."""
+    transport = client.transport
+    assert isinstance(transport, AiohttpTransport)
+    return transport.session
 
 
 def test_client_is_constructible_without_a_running_loop() -> None:
@@ -31,7 +35,7 @@ def test_client_is_constructible_without_a_running_loop() -> None:
         asyncio.get_running_loop()
     client = DemoClient(base_url=BASE, auth=BearerToken("t"), max_concurrency=7)
     assert client.state is ClientState.UNOPENED
-    assert client.transport.session is None
+    assert _session(client) is None
 
 
 async def test_session_is_created_lazily_with_a_pool_sized_by_the_concurrency_limit(
@@ -56,7 +60,7 @@ async def test_a_session_given_by_the_user_is_used_and_never_closed(mocked: aior
     async with aiohttp.ClientSession() as session:
         async with DemoClient(base_url=BASE, session=session) as client:
             assert await client.request("GET", "/ping") == {"ok": 1}
-            assert client.transport.session is None  # we made none of our own
+            assert _session(client) is None  # we made none of our own
         assert not session.closed
 
 
@@ -92,27 +96,28 @@ async def test_with_options_is_a_light_copy_sharing_session_auth_and_limits(
     auth = BearerToken("t")
     async with DemoClient(base_url=BASE, auth=auth, max_concurrency=3) as client:
         copy = client.with_options(timeout=5, max_retries=0, headers={"X-Trace": "1"})
-        assert copy._shared is client._shared
+        assert copy.transport is client.transport
+        assert copy.config.base_url == client.config.base_url
         assert copy.auth is auth
         assert copy.limits is client.limits
-        assert copy._options.timeout == Timeout(total=5.0, connect=5.0, read=5.0)
-        assert copy._options.retry.max_retries == 0
-        assert client._options.retry.max_retries == 2
-        assert client._options.timeout == Timeout()
+        assert copy.config.timeout == Timeout(total=5.0, connect=5.0, read=5.0)
+        assert copy.config.retry.max_retries == 0
+        assert client.config.retry.max_retries == 2
+        assert client.config.timeout == Timeout()
         await copy.request("GET", "/a")
         await client.request("GET", "/a")
         sent = calls(mocked, "GET", f"{BASE}/a")
         assert sent[0].kwargs["headers"]["X-Trace"] == "1"
         assert "X-Trace" not in sent[1].kwargs["headers"]
-        assert client.transport.session is not None
+        assert _session(client) is not None
     assert copy.is_closed  # closing one closes the shared session for all
 
 
 async def test_with_options_timeout_none_means_no_limit() -> None:
     """`timeout=None` is "no limit", distinct from leaving the timeout as it was."""
     client = DemoClient(base_url=BASE, timeout=12)
-    assert client.with_options(timeout=None)._options.timeout == Timeout(None, None, None)
-    assert client.with_options()._options.timeout == Timeout(total=12.0, connect=10.0, read=12.0)
+    assert client.with_options(timeout=None).config.timeout == Timeout(None, None, None)
+    assert client.with_options().config.timeout == Timeout(total=12.0, connect=10.0, read=12.0)
 
 
 async def test_request_escape_hatch_sends_params_json_and_headers(mocked: aioresponses) -> None:

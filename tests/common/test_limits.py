@@ -125,7 +125,7 @@ async def test_a_custom_rate_limiter_is_called_for_every_attempt(mocked: aioresp
     mocked.get(f"{BASE}/r", status=503)
     mocked.get(f"{BASE}/r", payload={})
     async with DemoClient(base_url=BASE, rate_limit=limiter) as client:
-        await client.with_options(retry=client._options.retry).request("GET", "/r")
+        await client.with_options(retry=client.config.retry).request("GET", "/r")
     assert limiter.acquired == 2
 
 

@@ -202,3 +202,63 @@ def test_the_names_vendors_use_are_public_in_common() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert common.json_loads(b'{"a": 1}') == {"a": 1}
+
+
+def _module_of(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _imported_modules(path: Path, known: set[str]) -> set[str]:
+    """The modules of *known* a source file imports, anywhere in it (a function-level or a
+    ``TYPE_CHECKING`` import counts: it is a dependency all the same)."""
+    package = _module_of(path) if path.name == "__init__.py" else _module_of(path.parent)
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        targets: list[str] = []
+        if isinstance(node, ast.Import):
+            targets = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                base = ".".join([*anchor, base] if base else anchor)
+            # ``from pkg import mod`` depends on pkg.mod; ``from mod import name`` on mod.
+            targets = [
+                f"{base}.{a.name}" if f"{base}.{a.name}" in known else base for a in node.names
+            ]
+        for target in targets:
+            while target and target not in known:
+                target = target.rpartition(".")[0]
+            if target:
+                found.add(target)
+    return found
+
+
+def test_common_has_no_import_cycle() -> None:
+    """``common`` is layered: no module of it depends, through any chain of imports, on a
+    module that depends on it (``client -> auth -> oauth2 -> client`` was one)."""
+    paths = {_module_of(p): p for p in (ROOT / "common").rglob("*.py")}
+    known = set(paths)
+    graph = {name: _imported_modules(path, known) - {name} for name, path in paths.items()}
+    cycles: list[list[str]] = []
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(name: str) -> None:
+        state[name] = 1
+        stack.append(name)
+        for target in sorted(graph[name]):
+            if state.get(target) == 1:
+                cycles.append([*stack[stack.index(target) :], target])
+            elif target not in state:
+                visit(target)
+        stack.pop()
+        state[name] = 2
+
+    for name in sorted(graph):
+        if name not in state:
+            visit(name)
+    assert cycles == []

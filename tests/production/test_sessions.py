@@ -11,6 +11,14 @@ import pytest
 from amiqus_async import AmiqusClient
 from amiqus_async.emulator import AmiqusEmulator
 from common import InvalidRequestError
+from common.transport import AiohttpTransport
+
+
+def _own_session(client: AmiqusClient) -> aiohttp.ClientSession | None:
+    """The session the client's (default) transport opened itself, if any."""
+    transport = client.transport
+    assert isinstance(transport, AiohttpTransport)
+    return transport.session
 
 
 @pytest.fixture
@@ -36,7 +44,7 @@ async def test_a_users_session_keeps_its_trace_configs_and_stays_open(
     async with aiohttp.ClientSession(trace_configs=[tracing], headers={"X-Team": "ops"}) as session:
         async with AmiqusClient(token=emu.token, base_url=emu.url, session=session) as amiqus:
             await amiqus.user_account.get()
-            assert amiqus.transport.session is None  # none of our own
+            assert _own_session(amiqus) is None  # none of our own
         assert not session.closed  # ours to close, not the client's
         assert seen == ["GET /api/v2/me"]
         assert emu.server.requests.last.headers["X-Team"] == "ops"  # the session's defaults
@@ -47,7 +55,7 @@ async def test_a_users_connector_is_used_and_never_closed(emu: AmiqusEmulator) -
     try:
         async with AmiqusClient(token=emu.token, base_url=emu.url, connector=connector) as amiqus:
             await amiqus.user_account.get()
-            session = amiqus.transport.session
+            session = _own_session(amiqus)
             assert session is not None
             assert session.connector is connector
         assert not connector.closed

@@ -67,7 +67,7 @@ async def test_a_per_call_override_and_none_for_no_limit(server: EmulatorServer)
         server.faults.add(Fault.slow_drip(seconds=0.8, chunks=4), path="/items", times=1)
         assert await client.with_options(timeout=None).request("GET", "/items")
         unset = client.with_options()
-        assert unset._options.timeout == client._options.timeout  # not given: unchanged
+        assert unset.config.timeout == client.config.timeout  # not given: unchanged
 
 
 async def test_downloads_take_their_own_timeout(server: EmulatorServer) -> None:

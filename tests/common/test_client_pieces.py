@@ -1,0 +1,186 @@
+"""The pieces a client is built from: its frozen config, its origin, its transport seam."""
+
+from __future__ import annotations
+
+import asyncio
+
+import aiohttp
+import attrs
+import pytest
+from aioresponses import aioresponses
+
+from common import BaseClient, InvalidRequestError, RetryPolicy, Timeout, UnsafeURLError
+from common.config import ClientConfig
+from common.messages import Request, Response
+from common.origin import Origin
+from common.pagination import PageNumberPaging
+from common.transport import AiohttpTransport, StreamedBody, Transport, frozen_headers
+
+BASE = "https://api.example.test/v1"
+
+
+class DemoClient(BaseClient):
+    vendor = "demo"
+    paging = PageNumberPaging()
+    default_page_size = 25
+    default_timeout = Timeout(total=20.0)
+
+
+def test_the_config_holds_the_vendor_settings_and_the_options() -> None:
+    client = DemoClient(base_url=BASE, max_retries=4, headers={"X-App": "a"})
+    config = client.config
+    assert config.vendor == "demo"
+    assert config.base_url == BASE
+    assert config.paging == PageNumberPaging()
+    assert config.default_page_size == 25
+    assert config.timeout == Timeout(total=20.0)
+    assert config.retry.max_retries == 4
+    assert config.headers["X-App"] == "a"
+    assert config.headers["User-Agent"].endswith("(demo)")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        config.timeout = Timeout()  # type: ignore[misc]
+
+
+def test_with_options_builds_a_new_config_and_leaves_the_original_alone() -> None:
+    client = DemoClient(base_url=BASE)
+    copy = client.with_options(timeout=3, retry=RetryPolicy(max_retries=0), headers={"X": "1"})
+    assert copy.config is not client.config
+    assert copy.config.timeout == Timeout.coerce(3)
+    assert copy.config.retry.max_retries == 0
+    assert copy.config.headers["X"] == "1"
+    assert "X" not in client.config.headers
+    assert client.config.timeout == Timeout(total=20.0)
+    # What is not an option is the same object: vendor settings, the transport.
+    assert copy.config.error_parser is client.config.error_parser
+    assert copy.transport is client.transport
+
+
+def test_config_with_options_checks_headers_before_anything_is_built() -> None:
+    config = DemoClient(base_url=BASE).config
+    with pytest.raises(InvalidRequestError, match="header"):
+        config.with_options(headers={"X-Bad": "a\r\nInjected: 1"})
+    with pytest.raises(InvalidRequestError, match="max_wait"):
+        config.with_options(max_wait=-1)
+
+
+def test_a_config_can_be_built_without_a_client() -> None:
+    config = ClientConfig.build(
+        vendor="v",
+        base_url=BASE,
+        error_parser=DemoClient.error_parser,
+        paging=None,
+        default_page_size=None,
+        default_timeout=Timeout(),
+        max_retries=1,
+    )
+    assert config.retry.max_retries == 1
+    assert config.max_wait is not None  # NOT_GIVEN: the call's timeout bounds the wait
+
+
+@pytest.mark.parametrize(
+    ("keyword", "value"),
+    [
+        ("session", object()),
+        ("connector", object()),
+        ("proxy", "http://proxy.test:3128"),
+        ("proxy_auth", ("u", "p")),
+        ("trust_env", True),
+        ("max_response_size", 10),
+    ],
+)
+def test_transport_settings_go_to_the_transport_not_beside_it(keyword: str, value: object) -> None:
+    with pytest.raises(InvalidRequestError, match="with transport="):
+        DemoClient(base_url=BASE, transport=AiohttpTransport(), **{keyword: value})  # type: ignore[arg-type]
+
+
+def test_a_transport_must_follow_the_protocol() -> None:
+    class NotATransport:
+        async def send(self, request: object) -> None:
+            return None
+
+    with pytest.raises(InvalidRequestError, match=r"send\(\), stream\(\), aclose\(\)"):
+        DemoClient(base_url=BASE, transport=NotATransport())  # type: ignore[arg-type]
+
+
+async def test_the_default_transport_is_aiohttp_sized_by_max_concurrency() -> None:
+    async with DemoClient(base_url=BASE, max_concurrency=7) as client:
+        assert isinstance(client.transport, AiohttpTransport)
+        assert isinstance(client.transport, Transport)
+        assert client.transport.connection_limit == 7
+        assert client.transport.session is None  # opened lazily, on the first request
+
+
+class CountingTransport:
+    """A transport of our own: answers ``{}`` after a short pause, counting what is in flight."""
+
+    def __init__(self, connection_limit: int | None) -> None:
+        self.connection_limit = connection_limit
+        self.in_flight = 0
+        self.most = 0
+        self.closed = False
+
+    async def send(self, request: Request) -> Response:
+        self.in_flight += 1
+        self.most = max(self.most, self.in_flight)
+        await asyncio.sleep(0.01)
+        self.in_flight -= 1
+        return Response(
+            status=200,
+            headers=frozen_headers({"Content-Type": "application/json"}),
+            content=b"{}",
+            url=str(request.url),
+            method=request.method,
+            elapsed=0.01,
+        )
+
+    async def stream(self, request: Request) -> StreamedBody:
+        raise NotImplementedError
+
+    async def aclose(self) -> None:
+        self.closed = True
+
+
+async def test_a_given_transport_carries_every_request_within_its_connection_limit() -> None:
+    transport = CountingTransport(connection_limit=3)
+    async with DemoClient(base_url=BASE, transport=transport) as client:
+        assert client.transport is transport
+        answers = await asyncio.gather(*(client.request("GET", f"/r/{i}") for i in range(12)))
+    assert answers == [{}] * 12
+    assert transport.most == 3  # never more than the transport can carry at once
+    assert transport.closed  # the client closes the transport it was given
+
+
+async def test_max_concurrency_below_the_transports_limit_wins() -> None:
+    transport = CountingTransport(connection_limit=None)
+    async with DemoClient(base_url=BASE, transport=transport, max_concurrency=2) as client:
+        await asyncio.gather(*(client.request("GET", "/r") for _ in range(8)))
+    assert transport.most == 2
+
+
+async def test_a_borrowed_session_is_used_and_not_closed(mocked: aioresponses) -> None:
+    mocked.get(f"{BASE}/a", payload={"ok": 1})
+    async with aiohttp.ClientSession() as session:
+        async with DemoClient(base_url=BASE, transport=AiohttpTransport(session=session)) as c:
+            assert await c.request("GET", "/a") == {"ok": 1}
+            assert c.transport.session is None  # type: ignore[attr-defined]  # none of its own
+        assert not session.closed
+
+
+def test_the_origin_refuses_other_hosts_and_joins_paths() -> None:
+    origin = Origin.of(BASE, vendor="demo")
+    assert str(origin.url_for("clients/1")) == f"{BASE}/clients/1"
+    # Same origin: host case and the default port do not matter.
+    assert origin.url_for("https://API.example.test:443/v1/x").path == "/v1/x"
+    with pytest.raises(UnsafeURLError, match="demo request to another host"):
+        origin.url_for("https://evil.test/v1/x")
+    # The pager's next-page links follow the same comparison.
+    assert origin.next_page("/v1/x?page=2", f"{BASE}/x") == "https://api.example.test/v1/x?page=2"
+    with pytest.raises(UnsafeURLError):
+        origin.next_page("https://evil.test/v1/x", f"{BASE}/x")
+
+
+def test_the_origin_refuses_an_unusable_base_url() -> None:
+    for bad in ("ftp://x.test", "http://x.test/api", "https://u:p@x.test", "https://x.test?q=1"):
+        with pytest.raises(InvalidRequestError):
+            Origin.of(bad)
+    assert Origin.of("http://127.0.0.1:8080/api").base_text == "http://127.0.0.1:8080/api"
