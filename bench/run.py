@@ -248,11 +248,22 @@ def listings(info: ServerInfo, sizes: Sizes, delay_ms: float) -> Iterator[Figure
 
 def sync_runner(info: ServerInfo, sizes: Sizes) -> Iterator[Figure]:
     n, concurrency = sizes.sync_gets, 50
-    lib, raw = _alternate(
-        sizes.rounds,
-        lambda: figures.sync_runner_map(info.url, n, concurrency),
-        lambda: figures.pure_async_map(info.url, n, concurrency),
-    )
+    lib_values: list[float] = []
+    raw_values: list[float] = []
+    thread_values: list[float] = []
+    sides: list[Callable[[], None]] = [
+        lambda: lib_values.append(figures.sync_runner_map(info.url, n, concurrency)),
+        lambda: raw_values.append(figures.pure_async_map(info.url, n, concurrency)),
+        lambda: thread_values.append(
+            figures.thread_pool_map(info.url, sizes.thread_gets, concurrency)
+        ),
+    ]
+    # The three sides in every round, the order reversed every other round: each ratio
+    # divides figures taken under the same load of a shared machine.
+    for i in range(sizes.rounds):
+        for side in sides if i % 2 == 0 else sides[::-1]:
+            side()
+    lib, raw, threads = Stat.of(lib_values), Stat.of(raw_values), Stat.of(thread_values)
     yield _ratio_figure(
         "3.sync-vs-async",
         f"SyncRunner.map of {n:,} GETs, concurrency {concurrency}",
@@ -261,10 +272,6 @@ def sync_runner(info: ServerInfo, sizes: Sizes) -> Iterator[Figure]:
         raw,
         0.85,
         raw_label="same batch, pure async",
-    )
-    rounds = max(1, sizes.rounds // 2)
-    threads = Stat.of(
-        [figures.thread_pool_map(info.url, sizes.thread_gets, concurrency) for _ in range(rounds)]
     )
     yield _ratio_figure(
         "3.sync-vs-threads",

@@ -226,7 +226,12 @@ class _Batch(Generic[_T, _R]):
             owned = None if self.async_source is self.items else self.async_source
         else:
             self.sync_source = iter(self.items)
-        tasks = [asyncio.create_task(self.work()) for _ in range(workers)]
+        tasks = [
+            asyncio.create_task(
+                self.work_async() if self.sync_source is None else self.work_sync(self.sync_source)
+            )
+            for _ in range(workers)
+        ]
         try:
             await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
         finally:
@@ -246,22 +251,8 @@ class _Batch(Generic[_T, _R]):
             if error is not None:  # from the items' iterator or the progress callback
                 raise error
 
-    def pull_sync(self) -> tuple[int, _T] | None:
-        """The next item of a plain iterable (no coroutine: it is the common case)."""
-        if self.exhausted:
-            return None
-        assert self.sync_source is not None
-        try:
-            item = next(self.sync_source)
-        except StopIteration:
-            self.exhausted = True
-            return None
-        self.results.append(_PENDING)
-        return len(self.results) - 1, item
-
     async def pull(self) -> tuple[int, _T] | None:
-        if self.sync_source is not None:
-            return self.pull_sync()
+        """The next item of an async iterable, and its index (``None`` once it is done)."""
         assert self.async_source is not None
         async with self.pull_lock:  # an async iterator is advanced by one worker at a time
             if self.exhausted:
@@ -274,23 +265,60 @@ class _Batch(Generic[_T, _R]):
         self.results.append(_PENDING)
         return len(self.results) - 1, item
 
-    async def work(self) -> None:
-        synchronous = self.sync_source is not None
-        while (pulled := self.pull_sync() if synchronous else await self.pull()) is not None:
+    async def work_async(self) -> None:
+        """A worker over an async iterable (its items pulled under a lock)."""
+        fn, results, reporter = self.fn, self.results, self.reporter
+        report = reporter.active()
+        while (pulled := await self.pull()) is not None:
             index, item = pulled
             try:
-                self.results[index] = await self.fn(item)
+                results[index] = await fn(item)
             except Exception as error:
                 if not self.return_exceptions:
-                    if self.error is None:
-                        self.error = error
-                    self.exhausted = True
+                    self.stop(error)
                     raise
-                self.results[index] = error
-                self.failures.append(BatchFailure(index, item, error))
-                self.reporter.advance(failed=True)
+                self.record(index, item, error)
             else:
-                self.reporter.advance(failed=False)
+                if report:
+                    reporter.advance(failed=False)
+
+    async def work_sync(self, source: Iterator[_T]) -> None:
+        """A worker over a plain iterable: the common case, so everything it needs per item
+        is at hand and nothing is called beyond ``next()`` and the item's coroutine. Workers
+        only switch at ``await``, so each ``next()`` is one worker's."""
+        fn, results, reporter = self.fn, self.results, self.reporter
+        report = reporter.active()
+        pull = source.__next__
+        while not self.exhausted:  # the source ran out, or an item failed (no more pulls)
+            try:
+                item = pull()
+            except StopIteration:
+                self.exhausted = True
+                return
+            index = len(results)
+            results.append(_PENDING)
+            try:
+                results[index] = await fn(item)
+            except Exception as error:
+                if not self.return_exceptions:
+                    self.stop(error)
+                    raise
+                self.record(index, item, error)
+            else:
+                if report:
+                    reporter.advance(failed=False)
+
+    def stop(self, error: Exception) -> None:
+        """An item failed without return_exceptions: no worker pulls another item."""
+        if self.error is None:
+            self.error = error
+        self.exhausted = True
+
+    def record(self, index: int, item: _T, error: Exception) -> None:
+        """An item failed with return_exceptions: its error takes its place."""
+        self.results[index] = error
+        self.failures.append(BatchFailure(index, item, error))
+        self.reporter.advance(failed=True)
 
 
 # -- progress -------------------------------------------------------------------------------
@@ -310,6 +338,10 @@ class _Reporter:
         self.done = 0
         self.failed = 0
         self.next_log = -1  # the count at which to log next; -1: never
+
+    def active(self) -> bool:
+        """Whether :meth:`advance` shows anything (otherwise workers need not call it)."""
+        return self.callback is not None or self.bar is not None or self.next_log >= 0
 
     def advance(self, *, failed: bool) -> None:
         self.done += 1

@@ -500,7 +500,10 @@ class BaseClient:
 
         Returns the final 2xx response; error statuses raise typed errors.
         """
-        response = await self._send(request, stream=False)
+        sender = self._sender
+        if sender.state is not ClientState.OPENED:
+            sender.check_open(self.vendor)
+        response = await sender.send(request, self._config, self, stream=False)
         assert isinstance(response, Response)
         note_response(response)
         return response

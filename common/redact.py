@@ -142,6 +142,14 @@ def _masked_pairs(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]] | N
 
 def redact_url(url: str | URL) -> str:
     """*url* without user info, with credential-like query (and fragment) values masked."""
+    if (
+        isinstance(url, URL)
+        and not url.raw_query_string
+        and not url.raw_fragment
+        and url.raw_user is None
+        and url.raw_password is None
+    ):
+        return str(url)  # the usual URL of an answer: nothing to hide
     try:
         parsed = url if isinstance(url, URL) else URL(url, encoded=True)
         if parsed.user is not None or parsed.password is not None:

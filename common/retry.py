@@ -261,7 +261,7 @@ def _outcome_of(state: RetryCallState) -> Outcome | BaseException:
     return error if error is not None else future.result()
 
 
-def _requested_wait(policy: RetryPolicy, answer: Outcome) -> float | None:
+def _requested_wait(answer: Outcome) -> float | None:
     """The wait the server asked for, if any (``X-RateLimit-Reset`` counts for a 429)."""
     return parse_retry_after(answer.headers, reset_fallback=answer.status == 429)
 
@@ -275,8 +275,8 @@ class RetryIfWorthAnother:
     """
 
     def __init__(self, policy: RetryPolicy, method: str) -> None:
-        self.policy = policy
-        self.method = method
+        self.policy: RetryPolicy = policy
+        self.method: str = method
 
     def __call__(self, retry_state: RetryCallState) -> bool:
         outcome = _outcome_of(retry_state)
@@ -284,7 +284,7 @@ class RetryIfWorthAnother:
             return self.policy.retries_error(self.method, outcome)
         if not self.policy.retries_status(self.method, outcome.status):
             return False
-        requested = _requested_wait(self.policy, outcome)
+        requested = _requested_wait(outcome)
         return requested is None or requested <= self.policy.max_retry_after
 
 
@@ -297,15 +297,15 @@ class WaitAsTold:
     """
 
     def __init__(self, policy: RetryPolicy, cooldown: CoolDownLike | None) -> None:
-        self.policy = policy
-        self.cooldown = cooldown
+        self.policy: RetryPolicy = policy
+        self.cooldown: CoolDownLike | None = cooldown
 
     def __call__(self, retry_state: RetryCallState) -> float:
         number = retry_state.attempt_number
         outcome = _outcome_of(retry_state)
         if isinstance(outcome, BaseException):
             return self.policy.backoff(number)
-        requested = _requested_wait(self.policy, outcome)
+        requested = _requested_wait(outcome)
         cooldown = self.cooldown if outcome.status == 429 else None
         if cooldown is None:
             return self.policy.backoff(number) if requested is None else requested
@@ -319,8 +319,8 @@ class StopWhenSpent:
     than the call may wait."""
 
     def __init__(self, policy: RetryPolicy, max_wait: float | None) -> None:
-        self.attempts = policy.max_retries + 1
-        self.max_wait = max_wait
+        self.attempts: int = policy.max_retries + 1
+        self.max_wait: float | None = max_wait
 
     def __call__(self, retry_state: RetryCallState) -> bool:
         if retry_state.attempt_number >= self.attempts:

@@ -194,6 +194,8 @@ class AmiqusResource(Resource):
 
     async def _model(self, model: type[T], method: str, path: str, **kwargs: Any) -> T:
         # A body of the wrong shape is a DecodeError naming the exchange.
+        if not kwargs:  # no query, no body (a get): the path is already expanded and checked
+            return await self._client.request_model(model, method, path)
         return await self._request(method, path, model=model, **self._arguments(**kwargs))
 
     async def _item_list(

@@ -278,6 +278,10 @@ class AsyncPager(Generic[T]):
                 yield page
                 while window.tasks:
                     request, task = window.tasks[0]
+                    if task.done():
+                        # Awaiting a finished task does not yield: let the requests the window
+                        # started meanwhile go out before this page's structuring takes the CPU.
+                        await asyncio.sleep(0)
                     body = await task
                     window.tasks.popleft()
                     seen.add(self._page_key(request))

@@ -41,10 +41,10 @@ class Recorder:
         secret_headers: frozenset[str],
         observed: Observation | None = None,
     ) -> None:
-        self.logger = logger
-        self.secret_headers = secret_headers
+        self.logger: logging.Logger = logger
+        self.secret_headers: frozenset[str] = secret_headers
         #: The hooks and telemetry of this call; ``None`` for the quiet recorder.
-        self.observed = observed
+        self.observed: Observation | None = observed
 
     def waiting(self, held: float) -> Awaitable[None] | None:
         """The attempt waits for the limits (*held* seconds of cool-down already known)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -72,18 +73,18 @@ class Sender:
         telemetry: Telemetry | None,
         state: ClientState = ClientState.UNOPENED,
     ) -> None:
-        self.origin = origin
-        self.transport = transport
-        self.auth = auth
-        self.limits = limits
-        self.logger = logger
-        self.telemetry = telemetry
+        self.origin: Origin = origin
+        self.transport: Transport = transport
+        self.auth: Auth | None = auth
+        self.limits: Limits = limits
+        self.logger: logging.Logger = logger
+        self.telemetry: Telemetry | None = telemetry
         self.secret_headers: frozenset[str] = (
             auth.secret_headers if auth is not None else frozenset()
         )
         #: The recorder of every call nobody observes (no hooks, no telemetry).
-        self.quiet = Recorder(logger, self.secret_headers)
-        self.state = state
+        self.quiet: Recorder = Recorder(logger, self.secret_headers)
+        self.state: ClientState = state
 
     # -- one call ----------------------------------------------------------------------------
 
@@ -107,75 +108,64 @@ class Sender:
         self, request: Request, config: ClientConfig, flow: AuthFlow, *, stream: bool
     ) -> Response | StreamedBody:
         """Send *request* through every stage, following redirects and retrying; the final
-        2xx answer (or a download's open stream). Error statuses raise typed errors."""
-        recorder = self.recorder(request, config)
-        if recorder is self.quiet:  # the hot path: nothing to tell at the end
-            return await self.follow(request, config, flow, recorder, stream=stream)
-        try:
-            outcome = await self.follow(request, config, flow, recorder, stream=stream)
-        except BaseException as err:
-            status = err.status if isinstance(err, HTTPStatusError) else None
-            recorder.ended(status=status, error=err)
-            raise
-        recorder.ended(status=outcome.status, error=None)
-        return outcome
-
-    async def follow(
-        self,
-        request: Request,
-        config: ClientConfig,
-        flow: AuthFlow,
-        recorder: Recorder,
-        *,
-        stream: bool,
-    ) -> Response | StreamedBody:
-        """Send *request*, following redirects; raise the typed error of a failed answer.
+        2xx answer (or a download's open stream). Error statuses raise typed errors.
 
         Each request's first attempt is made here, inline; the retry machinery runs only
         when that attempt's answer asks for another.
         """
-        for _ in range(MAX_REDIRECTS + 1):
-            try:
-                outcome = await self.attempt_once(request, 1, config, flow, recorder, stream)
-            except ApiError as err:
-                err.attempts = 1
-                if not isinstance(err, TransportError):
-                    raise
-                first: Response | StreamedBody | TransportError = err
-            else:
-                first = outcome
-            attempts = 1
-            if isinstance(first, TransportError) or (
-                first.status == 429 or first.status in config.retry.retry_statuses
-            ):
-                outcome, attempts = await self.retry(
-                    request, first, config, flow, recorder, stream=stream
-                )
-            if isinstance(outcome, StreamedBody):
-                return outcome
-            status = outcome.status
-            if 200 <= status < 300:
-                if attempts != 1:  # retried: errors decoding the body say so (rare path)
-                    outcome = attrs.evolve(outcome, attempts=attempts)
-                return outcome
-            if status in _REDIRECTS and "Location" in outcome.headers:
-                following = self.origin.redirect(request, outcome, self.secret_headers)
-                if isinstance(following, Request):
-                    request = following
-                    continue
-                if isinstance(following, UnsafeURLError):
-                    # Raised here, not in redirect(): its frame holds the raw Location (a
-                    # signed URL, maybe), and error reporters render the locals of every frame.
-                    raise following
-                error = status_error(outcome, config.error_parser, attempts=attempts)
-                error.message = following
-                raise error
-            raise status_error(outcome, config.error_parser, attempts=attempts)
-        raise TransportError(
-            f"more than {MAX_REDIRECTS} redirects",
-            method=request.method,
-            url=redact_url(request.url),
-        )
+        recorder = self.recorder(request, config)
+        try:
+            for _ in range(MAX_REDIRECTS + 1):
+                try:
+                    outcome = await self.attempt(request, 1, config, flow, recorder, stream)
+                    if outcome.status == 401:
+                        outcome = await self.after_401(
+                            outcome, request, 1, config, flow, recorder, stream
+                        )
+                except ApiError as err:
+                    err.attempts = 1
+                    if not isinstance(err, TransportError):
+                        raise
+                    first: Response | StreamedBody | TransportError = err
+                else:
+                    first = outcome
+                attempts = 1
+                if isinstance(first, TransportError) or (
+                    first.status == 429 or first.status in config.retry.retry_statuses
+                ):
+                    outcome, attempts = await self.retry(
+                        request, first, config, flow, recorder, stream=stream
+                    )
+                status = outcome.status
+                if 200 <= status < 300 or isinstance(outcome, StreamedBody):
+                    if attempts != 1 and isinstance(outcome, Response):
+                        outcome = attrs.evolve(outcome, attempts=attempts)  # a decode error says so
+                    if recorder.observed is not None:
+                        recorder.ended(status=status, error=None)
+                    return outcome
+                if status in _REDIRECTS and "Location" in outcome.headers:
+                    following = self.origin.redirect(request, outcome, self.secret_headers)
+                    if isinstance(following, Request):
+                        request = following
+                        continue
+                    if isinstance(following, UnsafeURLError):
+                        # Raised here, not in redirect(): its frame holds the raw Location
+                        # (a signed URL, maybe); error reporters render every frame's locals.
+                        raise following
+                    error = status_error(outcome, config.error_parser, attempts=attempts)
+                    error.message = following
+                    raise error
+                raise status_error(outcome, config.error_parser, attempts=attempts)
+            raise TransportError(
+                f"more than {MAX_REDIRECTS} redirects",
+                method=request.method,
+                url=redact_url(request.url),
+            )
+        except BaseException as err:
+            if recorder.observed is not None:
+                failed = err.status if isinstance(err, HTTPStatusError) else None
+                recorder.ended(status=failed, error=err)
+            raise
 
     async def retry(
         self,
@@ -197,10 +187,15 @@ class Sender:
             nonlocal attempts
             attempts = number
             try:
-                return await self.attempt_once(request, number, config, flow, recorder, stream)
+                outcome = await self.attempt(request, number, config, flow, recorder, stream)
+                if outcome.status == 401:
+                    outcome = await self.after_401(
+                        outcome, request, number, config, flow, recorder, stream
+                    )
             except ApiError as err:
                 err.attempts = number
                 raise
+            return outcome
 
         def before_retry(number: int, outcome: Outcome | BaseException, wait: float) -> None:
             recorder.retrying(request, number, outcome, wait)
@@ -219,7 +214,7 @@ class Sender:
 
     # -- one attempt -------------------------------------------------------------------------
 
-    async def attempt_once(
+    async def attempt(
         self,
         request: Request,
         number: int,
@@ -228,30 +223,19 @@ class Sender:
         recorder: Recorder,
         stream: bool,
     ) -> Response | StreamedBody:
-        """One attempt through the stages; a 401 may have the auth strategy refresh its
-        credentials, and then the attempt is made once more."""
-        outcome = await self.stages(request, number, config, flow, recorder, stream)
-        if outcome.status == 401:
-            auth = stages.reauthenticator(outcome, request, self.auth, replayable(request.body))
-            if auth is not None and await auth.on_unauthorized(request, flow):
-                await stages.release_outcome(outcome)
-                outcome = await self.stages(request, number, config, flow, recorder, stream)
-        return outcome
+        """One attempt, through the stages in turn: auth → limits → transport.
 
-    async def stages(
-        self,
-        request: Request,
-        number: int,
-        config: ClientConfig,
-        flow: AuthFlow,
-        recorder: Recorder,
-        stream: bool,
-    ) -> Response | StreamedBody:
-        """auth → limits → transport."""
-        await stages.authenticate(request, self.auth, flow, number)
+        Each stage's fast path is inline (a request without credentials to add, a free
+        slot, a quiet recorder); its slow path is the stage's function in :mod:`.stages`.
+        """
+        # 1. auth: the credentials, then every header checked.
+        auth = self.auth
+        if auth is not None and request.authenticate:
+            await auth.apply(request, flow)
+        stages.check_headers(request, number)
+        # 2. limits: a free slot is taken without awaiting (no rate limiter, no cool-down
+        # ever started, nothing observing); anything else waits in wait_for_limits.
         limits = self.limits
-        # The hot path takes a free slot without awaiting (no rate limiter, no cool-down ever
-        # started, nothing observing); anything else waits in wait_for_limits.
         release: Callable[[], None] | None = (
             limits.try_acquire() if recorder is self.quiet else None
         )
@@ -259,15 +243,42 @@ class Sender:
             release = await stages.wait_for_limits(
                 request, number, limits=limits, config=config, recorder=recorder
             )
-        return await stages.exchange(
-            request,
-            number,
-            transport=self.transport,
-            limits=limits,
-            release=release,
-            recorder=recorder,
-            stream=stream,
-        )
+        # 3. transport.
+        if stream:
+            return await stages.stream(request, number, self.transport, limits, release, recorder)
+        started = time.perf_counter()
+        try:
+            response = await self.transport.send(request)
+        except ApiError as err:
+            pending = recorder.failed(request, number, err, time.perf_counter() - started)
+            if pending is not None:
+                await pending
+            raise
+        finally:
+            release()
+        limits.server.observe(response.headers)
+        pending = recorder.answered(request, number, response)
+        if pending is not None:
+            await pending
+        return response
+
+    async def after_401(
+        self,
+        outcome: Response | StreamedBody,
+        request: Request,
+        number: int,
+        config: ClientConfig,
+        flow: AuthFlow,
+        recorder: Recorder,
+        stream: bool,
+    ) -> Response | StreamedBody:
+        """A 401: the auth strategy may refresh its credentials, and then the attempt is
+        made once more; otherwise the 401 stands."""
+        auth = stages.reauthenticator(outcome, request, self.auth, replayable(request.body))
+        if auth is None or not await auth.on_unauthorized(request, flow):
+            return outcome
+        await stages.release_outcome(outcome)
+        return await self.attempt(request, number, config, flow, recorder, stream)
 
     def check_open(self, vendor: str) -> None:
         """Raise :class:`ClientClosedError` once the client is closed; mark it opened."""

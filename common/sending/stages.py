@@ -1,8 +1,10 @@
 """The three stages of one attempt, in order: auth, limits, transport.
 
-Each is a function of what it needs and nothing else; :class:`~common.sending.Sender` runs
-them in turn for every attempt (see :meth:`Sender.attempt`). The fast paths (a static
-credential, a free concurrency slot, a quiet recorder) await nothing they do not need.
+:meth:`Sender.attempt <common.sending.Sender.attempt>` runs them in turn for every attempt,
+with each stage's fast path inline (a request with no credentials to add, a free concurrency
+slot, a whole answer); what each stage does beyond that is here, as a function of what it
+needs and nothing else: the header check and the 401 decision (auth), waiting for the limits
+and the errors of a call that cannot wait that long (limits), a download's stream (transport).
 """
 
 from __future__ import annotations
@@ -20,20 +22,26 @@ from ..transport import StreamedBody, Transport
 from .recorder import Recorder
 
 if TYPE_CHECKING:
-    from ..auth.base import Auth, AuthFlow
+    from ..auth.base import Auth
     from ..config import ClientConfig
 
-__all__ = ["authenticate", "exchange", "read_whole", "release_outcome", "wait_for_limits"]
+__all__ = [
+    "check_headers",
+    "read_whole",
+    "reauthenticator",
+    "release_outcome",
+    "stream",
+    "wait_for_limits",
+]
 
 
 # -- 1. auth --------------------------------------------------------------------------------
 
 
-async def authenticate(request: Request, auth: Auth | None, flow: AuthFlow, number: int) -> None:
-    """Put the credentials on *request* (unless it is a login), then check every header:
-    a CR or LF in any of them (a key, an origin, a header) and nothing is sent."""
-    if auth is not None and request.authenticate:
-        await auth.apply(request, flow)
+def check_headers(request: Request, number: int) -> None:
+    """Check every header once the credentials are on: a CR or LF in any of them (a key, an
+    origin, a header) and nothing is sent. (The credentials themselves are put on by the
+    auth strategy: ``await auth.apply(request, flow)``, inline in the attempt.)"""
     bad = bad_header(request.headers)
     if bad is not None:
         raise InvalidRequestError(
@@ -150,41 +158,36 @@ def too_long(
 # -- 3. transport ---------------------------------------------------------------------------
 
 
-async def exchange(
+async def stream(
     request: Request,
     number: int,
-    *,
     transport: Transport,
     limits: Limits,
     release: Callable[[], None],
     recorder: Recorder,
-    stream: bool,
 ) -> Response | StreamedBody:
-    """One exchange over *transport*, reported to *recorder*; the slot is released when it
-    is over (for a download's stream: when the stream is closed)."""
+    """A download's exchange: the open stream of a 2xx answer (its slot is released when
+    the stream is closed), or any other answer read whole (its slot released at once).
+    A whole answer's exchange is inline in :meth:`Sender.attempt`."""
     started = time.perf_counter()
     try:
-        if not stream:
-            response = await transport.send(request)
-            limits.server.observe(response.headers)
-        else:
-            streamed = await transport.stream(request)
-            limits.server.observe(streamed.headers)
-            if 200 <= streamed.status < 300:
-                # The slot stays taken while the body streams; closing the stream frees it.
-                streamed.on_close(release)
-                release = _nothing
-                pending = recorder.streaming(
-                    request, number, streamed.status, time.perf_counter() - started
-                )
-                if pending is not None:
-                    try:
-                        await pending
-                    except BaseException:  # cancelled in a hook: nobody else holds it
-                        await streamed.aclose()
-                        raise
-                return streamed
-            response = await read_whole(streamed, request, started)
+        streamed = await transport.stream(request)
+        limits.server.observe(streamed.headers)
+        if 200 <= streamed.status < 300:
+            # The slot stays taken while the body streams; closing the stream frees it.
+            streamed.on_close(release)
+            release = _nothing
+            pending = recorder.streaming(
+                request, number, streamed.status, time.perf_counter() - started
+            )
+            if pending is not None:
+                try:
+                    await pending
+                except BaseException:  # cancelled in a hook: nobody else holds it
+                    await streamed.aclose()
+                    raise
+            return streamed
+        response = await read_whole(streamed, request, started)
     except ApiError as err:
         pending = recorder.failed(request, number, err, time.perf_counter() - started)
         if pending is not None:

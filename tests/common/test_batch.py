@@ -97,6 +97,53 @@ async def test_items_are_pulled_lazily_from_a_huge_iterator() -> None:
     assert result[99_999] == 99_999
 
 
+class Resuming:
+    """An iterator that says it is done after five items, and would give three more if asked
+    again (then stops for good)."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __iter__(self) -> Resuming:
+        return self
+
+    def __next__(self) -> int:
+        self.calls += 1
+        if self.calls == 6 or self.calls > 9:
+            raise StopIteration
+        return self.calls - 1 if self.calls < 6 else 100 + self.calls
+
+
+async def test_a_spent_iterator_is_never_asked_again() -> None:
+    """After StopIteration no worker calls next() again: not the ones busy with an item
+    when it came, nor the ones that start after it."""
+    items = Resuming()
+    result = await amap(Flight().double, items, concurrency=8)
+    assert list(result) == [0, 2, 4, 6, 8]
+    assert items.calls == 6
+
+
+async def test_no_item_is_read_ahead_of_the_workers() -> None:
+    """Each item is pulled just before its coroutine starts: nothing is read and held."""
+    pulled = 0
+    seen: dict[int, int] = {}
+
+    def numbers() -> Iterator[int]:
+        nonlocal pulled
+        for n in range(40):
+            pulled += 1
+            yield n
+
+    async def note(n: int) -> int:
+        seen[n] = pulled
+        await asyncio.sleep(0.001 * (n % 3))
+        return n
+
+    result = await amap(note, numbers(), concurrency=6)
+    assert list(result) == list(range(40))
+    assert seen == {n: n + 1 for n in range(40)}
+
+
 async def test_async_iterables_are_consumed_one_worker_at_a_time() -> None:
     """An async generator feeds the workers; its results are in order too."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from yarl import URL
 
 from common.auth import ApiKeyHeader, BasicAuth, BearerToken, OAuth2RefreshToken, TokenExchange
 from common.redact import REDACTED, redact_headers, redact_url
@@ -61,6 +62,17 @@ def test_auth_reprs_hide_secrets(auth: object) -> None:
 def test_redact_url(url: str, expected: str) -> None:
     """User info is dropped and sensitive query values masked; the rest is kept as sent."""
     assert redact_url(url) == expected
+    assert redact_url(URL(url, encoded=True)) == expected  # a parsed URL (an answer's) too
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://:pw@h.example/a", "https://user@h.example/a", "https://user:@h.example/a"],
+)
+def test_redact_url_drops_any_user_info_even_without_a_query(url: str) -> None:
+    """The fast path for a URL with nothing to hide still drops a lone password or user."""
+    assert redact_url(URL(url)) == "https://h.example/a"
+    assert redact_url(url) == "https://h.example/a"
 
 
 def test_redact_headers() -> None:

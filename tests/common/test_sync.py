@@ -271,6 +271,55 @@ def test_map_runs_the_whole_batch_in_one_hop(
         run.map(amilia.programs.get, [1, 99, 2])
 
 
+def test_map_timeout_cancels_the_whole_batch(run: SyncRunner) -> None:
+    """timeout= is for the whole batch: on expiry the items in flight are cancelled in the
+    loop, no further item starts, and the runner carries on."""
+    started: list[int] = []
+    cancelled: list[int] = []
+    all_cancelled = threading.Event()
+
+    async def slow(n: int) -> int:
+        started.append(n)
+        try:
+            await asyncio.sleep(30)
+        except asyncio.CancelledError:
+            cancelled.append(n)
+            if len(cancelled) == 4:
+                all_cancelled.set()
+            raise
+        return n
+
+    with pytest.raises(TimeoutError, match=r"no result within 0\.05 s"):
+        run.map(slow, range(100), concurrency=4, timeout=0.05)
+    assert all_cancelled.wait(5)
+    assert run.call(_answer()) == 42
+    assert sorted(started) == sorted(cancelled) == [0, 1, 2, 3]
+
+
+def test_map_reads_a_generator_lazily_on_the_loop_thread(run: SyncRunner) -> None:
+    """The items are read on the runner's thread, each just before its coroutine starts."""
+    readers: set[str] = set()
+    pulled = 0
+    seen: dict[int, int] = {}
+
+    def numbers() -> Iterator[int]:
+        nonlocal pulled
+        for n in range(30):
+            readers.add(threading.current_thread().name)
+            pulled += 1
+            yield n
+
+    async def note(n: int) -> int:
+        seen[n] = pulled
+        await asyncio.sleep(0.001 * (n % 4))
+        return n * 3
+
+    result = run.map(note, numbers(), concurrency=5)
+    assert list(result) == [n * 3 for n in range(30)]
+    assert seen == {n: n + 1 for n in range(30)}
+    assert readers == {"test-runner"}
+
+
 CTRL_C = textwrap.dedent(
     """
     import asyncio, os, re, signal, threading
