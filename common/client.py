@@ -15,7 +15,7 @@ import functools
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from urllib.parse import urlencode
 
 import aiohttp
@@ -26,16 +26,6 @@ from .auth.base import Auth
 from .config import DOWNLOAD_TIMEOUT, ClientConfig, ClientOptions
 from .error_bodies import ErrorParser, JsonErrorParser
 from .errors import DecodeError, InvalidRequestError
-from .files import (
-    MAX_FILENAME_BYTES,
-    Download,
-    DownloadStream,
-    FileSource,
-    Multipart,
-    Upload,
-    fit_filename,
-    safe_filename,
-)
 from .limits import (
     Limits,
     LocalRateLimiter,
@@ -47,7 +37,7 @@ from .limits import (
 )
 from .messages import Request, Response, Timeout
 from .models import structure
-from .observe import Hooks, Telemetry, current_operation, operation
+from .operations import current_operation, operation
 from .origin import Origin
 from .pagination import AsyncPager, PageRequest, PagingStrategy
 from .params import Params, encode_params
@@ -57,9 +47,12 @@ from .secrets import Secret
 from .sending import ClientState, Sender
 from .transport import DEFAULT_POOL, MAX_RESPONSE_SIZE, AiohttpTransport, StreamedBody, Transport
 
+if TYPE_CHECKING:  # at run time, common.files loads with the first upload or download
+    from .files import Download, FileSource, Upload
+    from .observe import Hooks, Telemetry
+
 __all__ = [
     "DOWNLOAD_TIMEOUT",
-    "MAX_FILENAME_BYTES",
     "MAX_RESPONSE_SIZE",
     "BaseClient",
     "ClientOptions",
@@ -335,6 +328,8 @@ class BaseClient:
         elif files:
             if data is not None and not isinstance(data, Mapping):
                 raise InvalidRequestError("with files, data must be a mapping of form fields")
+            from .files import Multipart
+
             body = Multipart.build(files, data)
         elif data is not None:
             if isinstance(data, Mapping):
@@ -486,6 +481,8 @@ class BaseClient:
         if isinstance(timeout, NotGiven):
             timeout = self._config.download_timeout
         request = self.build_request(method, path, params=params, headers=headers, timeout=timeout)
+
+        from .files import Download, DownloadStream, fit_filename, safe_filename
 
         async def open_stream() -> DownloadStream:
             streamed = await self._send(request, stream=True)

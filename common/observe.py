@@ -14,14 +14,14 @@ Nothing here costs anything when no hook and no telemetry is set: the client the
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import inspect
 import logging
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 import attrs
+
+from .operations import current_operation, operation
 
 __all__ = [
     "CallEvent",
@@ -35,28 +35,6 @@ __all__ = [
 ]
 
 _log = logging.getLogger("common.hooks")
-
-_OPERATION: contextvars.ContextVar[str | None] = contextvars.ContextVar(
-    "common_operation", default=None
-)
-
-
-def current_operation() -> str | None:
-    """The operation running in this task, if a resource method (or :func:`operation`) set one."""
-    return _OPERATION.get()
-
-
-@contextlib.contextmanager
-def operation(name: str | None) -> Iterator[None]:
-    """Run the block as operation *name* (``None`` keeps the current one)."""
-    if name is None:
-        yield
-        return
-    token = _OPERATION.set(name)
-    try:
-        yield
-    finally:
-        _OPERATION.reset(token)
 
 
 @attrs.frozen

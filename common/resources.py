@@ -45,7 +45,7 @@ from .checks import require_path_value
 from .files import Download, FileSource, Upload
 from .filters import Filters
 from .models import unstructure
-from .observe import _OPERATION
+from .operations import _OPERATION
 from .params import Params, format_path
 
 if TYPE_CHECKING:

@@ -16,7 +16,6 @@ values.
 
 from __future__ import annotations
 
-import html
 import itertools
 import json
 import re
@@ -199,8 +198,19 @@ def _forms_of(value: str) -> tuple[str, ...]:
     for ascii_only in (True, False):
         escaped = json.dumps(core, ensure_ascii=ascii_only)[1:-1]
         forms |= {escaped, escaped.replace("/", "\\/")}
-    forms.add(html.escape(core))
+    forms.add(_html_escape(core))
     return tuple(forms)
+
+
+def _html_escape(text: str) -> str:
+    """``html.escape(text)``, without importing :mod:`html` and its entity table."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )
 
 
 _PERCENT: Final = re.compile(r"%[0-9A-F]{2}")

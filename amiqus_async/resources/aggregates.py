@@ -8,9 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from ..models import (
-    CaseStatusAggregate,
-)
+from ..models.cases import CaseStatusAggregate
 from ._base import AmiqusResource
 
 __all__ = ["Aggregates"]

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from common import FileSource, Upload
 
-from ..models import (
-    Attachment,
-)
+from ..models.files import Attachment
 from ._base import AmiqusResource
 
 __all__ = ["Attachments"]

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from common import AsyncPager
 
-from ..models import (
-    CaseAssignee,
-)
+from ..models.cases import CaseAssignee
 from ._base import AmiqusResource
 
 __all__ = ["CaseAssignees"]

@@ -10,11 +10,9 @@ from typing import Literal
 
 from common import AsyncPager
 
-from ..models import (
-    CaseItem,
-    CaseItemInput,
-    ItemList,
-)
+from ..models.cases import CaseItem
+from ..models.envelopes import ItemList
+from ..models.inputs import CaseItemInput
 from ._base import AmiqusResource
 
 __all__ = ["CaseItems"]

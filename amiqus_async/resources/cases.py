@@ -10,13 +10,8 @@ from typing import Literal
 
 from common import AsyncPager
 
-from ..models import (
-    Case,
-    CaseInput,
-    CaseReview,
-    CaseReviewInput,
-    CaseUpdate,
-)
+from ..models.cases import Case, CaseReview
+from ..models.inputs import CaseInput, CaseReviewInput, CaseUpdate
 from ._base import AmiqusResource
 
 __all__ = ["Cases"]

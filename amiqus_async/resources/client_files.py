@@ -10,10 +10,8 @@ from typing import Literal
 
 from common import AsyncPager, Download
 
-from ..models import (
-    ClientFile,
-    ClientFileInput,
-)
+from ..models.files import ClientFile
+from ..models.inputs import ClientFileInput
 from ._base import AmiqusResource
 
 __all__ = ["ClientFiles"]

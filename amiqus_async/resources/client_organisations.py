@@ -10,10 +10,8 @@ from typing import Literal
 
 from common import AsyncPager
 
-from ..models import (
-    ItemList,
-    Organisation,
-)
+from ..models.envelopes import ItemList
+from ..models.organisations import Organisation
 from ._base import AmiqusResource
 
 __all__ = ["ClientOrganisations"]

@@ -10,16 +10,11 @@ from typing import Literal
 
 from common import AsyncPager, Download
 
-from ..models import (
-    Address,
-    AddressInput,
-    Client,
-    ClientCorrection,
-    ClientForm,
-    ClientInput,
-    CorrectionUpdate,
-    Record,
-)
+from ..models.clients import Client, ClientCorrection
+from ..models.forms import ClientForm
+from ..models.inputs import AddressInput, ClientInput, CorrectionUpdate
+from ..models.records import Record
+from ..models.shared import Address
 from ._base import AmiqusResource
 
 __all__ = ["Clients"]

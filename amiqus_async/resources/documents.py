@@ -10,9 +10,7 @@ from typing import Literal
 
 from common import AsyncPager
 
-from ..models import (
-    Document,
-)
+from ..models.files import Document
 from ._base import AmiqusResource
 
 __all__ = ["Documents"]

@@ -10,9 +10,7 @@ from typing import Literal
 
 from common import AsyncPager
 
-from ..models import (
-    File,
-)
+from ..models.files import File
 from ._base import AmiqusResource
 
 __all__ = ["Files"]

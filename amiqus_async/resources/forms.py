@@ -10,9 +10,7 @@ from typing import Literal
 
 from common import AsyncPager
 
-from ..models import (
-    Form,
-)
+from ..models.forms import Form
 from ._base import AmiqusResource
 
 __all__ = ["Forms"]

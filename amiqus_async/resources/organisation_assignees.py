@@ -9,11 +9,9 @@ from collections.abc import Sequence
 
 from common import AsyncPager
 
-from ..models import (
-    AssigneeInput,
-    ItemList,
-    TeamMemberAssignee,
-)
+from ..models.envelopes import ItemList
+from ..models.inputs import AssigneeInput
+from ..models.team import TeamMemberAssignee
 from ._base import AmiqusResource
 
 __all__ = ["OrganisationAssignees"]

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from common import AsyncPager
 
-from ..models import (
-    Client,
-)
+from ..models.clients import Client
 from ._base import AmiqusResource
 
 __all__ = ["OrganisationClients"]

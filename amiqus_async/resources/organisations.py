@@ -10,10 +10,8 @@ from typing import Literal
 
 from common import AsyncPager
 
-from ..models import (
-    Organisation,
-    OrganisationInput,
-)
+from ..models.inputs import OrganisationInput
+from ..models.organisations import Organisation
 from ._base import AmiqusResource
 
 __all__ = ["Organisations"]

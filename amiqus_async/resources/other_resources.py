@@ -5,10 +5,8 @@ Generated from the Amiqus OpenAPI spec by ``python -m amiqus_async._codegen``: d
 
 from __future__ import annotations
 
-from ..models import (
-    SdkToken,
-    SdkTokenInput,
-)
+from ..models.inputs import SdkTokenInput
+from ..models.records import SdkToken
 from ._base import AmiqusResource
 
 __all__ = ["OtherResources"]

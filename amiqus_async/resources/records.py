@@ -10,16 +10,9 @@ from typing import Literal
 
 from common import AsyncPager, Download
 
-from ..models import (
-    Check,
-    Record,
-    RecordDocument,
-    RecordInput,
-    RecordStep,
-    RecordUpdate,
-    StepReview,
-    StepReviewInput,
-)
+from ..models.checks import Check
+from ..models.inputs import RecordInput, RecordUpdate, StepReviewInput
+from ..models.records import Record, RecordDocument, RecordStep, StepReview
 from ._base import AmiqusResource
 
 __all__ = ["Records"]

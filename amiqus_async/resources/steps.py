@@ -7,11 +7,8 @@ from __future__ import annotations
 
 from common import AsyncPager
 
-from ..models import (
-    AvailableStep,
-    StepsValidation,
-    ValidatedSteps,
-)
+from ..models.inputs import StepsValidation
+from ..models.records import AvailableStep, ValidatedSteps
 from ._base import AmiqusResource
 
 __all__ = ["Steps"]

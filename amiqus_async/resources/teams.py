@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from common import AsyncPager
 
-from ..models import (
-    TeamMember,
-)
+from ..models.team import TeamMember
 from ._base import AmiqusResource
 
 __all__ = ["Teams"]

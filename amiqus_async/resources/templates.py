@@ -7,14 +7,9 @@ from __future__ import annotations
 
 from common import AsyncPager
 
-from ..models import (
-    DocumentTemplate,
-    EmailTemplate,
-    FormTemplate,
-    FormTemplateInput,
-    FormTemplateUpdate,
-    RecordTemplate,
-)
+from ..models.forms import FormTemplate
+from ..models.inputs import FormTemplateInput, FormTemplateUpdate
+from ..models.templates import DocumentTemplate, EmailTemplate, RecordTemplate
 from ._base import AmiqusResource
 
 __all__ = ["Templates"]

@@ -7,11 +7,8 @@ from __future__ import annotations
 
 from common import AsyncPager
 
-from ..models import (
-    Team,
-    User,
-    UserUpdate,
-)
+from ..models.inputs import UserUpdate
+from ..models.team import Team, User
 from ._base import AmiqusResource
 
 __all__ = ["UserAccount"]

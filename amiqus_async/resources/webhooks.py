@@ -7,12 +7,8 @@ from __future__ import annotations
 
 from common import AsyncPager
 
-from ..models import (
-    Webhook,
-    WebhookDelivery,
-    WebhookInput,
-    WebhookUpdate,
-)
+from ..models.inputs import WebhookInput, WebhookUpdate
+from ..models.webhooks import Webhook, WebhookDelivery
 from ._base import AmiqusResource
 
 __all__ = ["Webhooks"]

@@ -10,12 +10,8 @@ from typing import Literal
 
 from common import AsyncPager
 
-from ..models import (
-    CreditHistory,
-    Team,
-    TeamMember,
-    TeamUpdate,
-)
+from ..models.inputs import TeamUpdate
+from ..models.team import CreditHistory, Team, TeamMember
 from ._base import AmiqusResource
 
 __all__ = ["YourTeam"]

@@ -19,7 +19,6 @@ from ..error_bodies import status_error
 from ..errors import ApiError, ClientClosedError, HTTPStatusError, TransportError, UnsafeURLError
 from ..limits import Limits
 from ..messages import Request, Response
-from ..observe import Observation, Telemetry
 from ..origin import Origin, replayable
 from ..redact import redact_url
 from ..retry import Outcome, call_with_retries
@@ -30,6 +29,7 @@ from .recorder import Recorder
 if TYPE_CHECKING:
     from ..auth.base import Auth, AuthFlow
     from ..config import ClientConfig
+    from ..observe import Telemetry
 
 __all__ = ["MAX_REDIRECTS", "ClientState", "Sender"]
 
@@ -93,6 +93,8 @@ class Sender:
         hooks, telemetry = config.hooks, self.telemetry
         if hooks is None and telemetry is None:
             return self.quiet
+        from ..observe import Observation  # here: only a call that is watched needs it
+
         url = request.url.extend_query(request.params) if request.params else request.url
         observed = Observation(
             vendor=config.vendor,

@@ -25,7 +25,7 @@ import asyncio
 import os
 import time
 from collections.abc import AsyncIterable, AsyncIterator
-from typing import IO, Any, Final
+from typing import IO, TYPE_CHECKING, Any, Final
 
 import aiohttp
 from yarl import URL
@@ -39,12 +39,14 @@ from ..errors import (
     TimeoutError,
     TransportError,
 )
-from ..files import Multipart, Upload
 from ..messages import Request, Response, Timeout
 from ..redact import redact_url
 from ..secrets import Secret, scrub_text
-from ..sessions import SessionHolder, SessionSettings, creation_site
 from .base import StreamedBody
+
+if TYPE_CHECKING:
+    from ..files import Multipart, Upload
+    from ..sessions import SessionHolder
 
 __all__ = ["DEFAULT_POOL", "MAX_RESPONSE_SIZE", "AiohttpStream", "AiohttpTransport", "read_bounded"]
 
@@ -282,7 +284,9 @@ class AiohttpTransport:
             raise InvalidRequestError("max_response_size must be a positive number of bytes")
         if pool_size < 1:
             raise InvalidRequestError("pool_size must be at least 1")
-        self._sessions = SessionHolder(
+        from ..sessions import SessionHolder, SessionSettings, creation_site  # with a client
+
+        self._sessions: SessionHolder = SessionHolder(
             borrowed=session,
             settings=SessionSettings(
                 pool_size=pool_size,
@@ -320,7 +324,7 @@ class AiohttpTransport:
     async def _open(self, request: Request, opened: _OpenedFiles) -> aiohttp.ClientResponse:
         session = self._sessions.current() or await self._sessions.get()
         data: Any = request.body
-        if isinstance(data, Multipart):
+        if data is not None and not isinstance(data, bytes):  # a Multipart
             data = await _form_data(data, opened)
         return await session.request(
             request.method,
@@ -334,7 +338,8 @@ class AiohttpTransport:
 
     async def send(self, request: Request) -> Response:
         """Make one exchange and read the whole body (at most ``max_response_size`` bytes)."""
-        if isinstance(request.body, Multipart):
+        body = request.body
+        if body is not None and not isinstance(body, bytes):  # a Multipart (rare)
             return await self._send_multipart(request)
         started = time.perf_counter()
         failure: ApiError

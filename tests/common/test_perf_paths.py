@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from aioresponses import aioresponses
 
-import common.sending.sender
+import common.observe
 from common import Hooks
 from common.observe import Observation
 from common.pagination import AsyncPager, PageNumberPaging, PageRequest
@@ -34,7 +34,7 @@ async def test_a_call_without_hooks_or_telemetry_builds_no_observation(
             super().__init__(*args, **kwargs)
             built.append(self)
 
-    monkeypatch.setattr(common.sending.sender, "Observation", Counted)
+    monkeypatch.setattr(common.observe, "Observation", Counted)
     mocked.get(f"{BASE}/r", payload={"ok": True}, repeat=True)
     async with DemoClient(base_url=BASE) as client:
         assert await client.request("GET", "/r") == {"ok": True}

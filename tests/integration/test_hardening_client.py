@@ -15,7 +15,7 @@ from aiohttp import web
 
 from amilia_async import AmiliaClient
 from common import ApiKeyHeader, BaseClient, InvalidRequestError
-from common.client import MAX_FILENAME_BYTES
+from common.files import MAX_FILENAME_BYTES
 from common.testing import EmulatorFactory, EmulatorServer
 
 

@@ -7,7 +7,7 @@ import re
 import textwrap
 
 from .. import ir
-from .text import doc_text, header, type_text, used
+from .text import doc_text, header, import_block, type_text, used
 
 __all__ = ["render_resource", "render_resources_package"]
 
@@ -52,7 +52,9 @@ def render_resource(api: ir.Api, resource: ir.Resource) -> str:
     names = used(t for op in ops for t in _signature_types(op))
     model_modules = {m.name for m in api.answer_modules} | {"inputs"}
     model_modules |= {module for _name, module in api.hand_written}
-    models = {n for module, found in names.items() if module in model_modules for n in found}
+    # From the module each model lives in, not the package: a resource loads its own models
+    # (and those they refer to), not every model of the API.
+    models = {module: found for module, found in names.items() if module in model_modules}
     out = [header(f"{', '.join(resource.tags)}: {len(ops)} operations")]
     for std in ("collections.abc", "datetime", "typing"):
         if std in names:
@@ -60,10 +62,8 @@ def render_resource(api: ir.Api, resource: ir.Resource) -> str:
     if "common" in names:
         out.append(f"\nfrom common import {', '.join(sorted(names['common']))}")
     out.append("")
-    if models:
-        out.append("from ..models import (")
-        out.extend(f"    {n}," for n in sorted(models))
-        out.append(")")
+    for module in sorted(models):
+        out.extend(import_block(f"..models.{module}", models[module]))
     out.append("from ._base import AmiqusResource")
     out.append(f'\n__all__ = ["{resource.class_name}"]')
     out.append(f"\n\nclass {resource.class_name}(AmiqusResource):")
