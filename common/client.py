@@ -294,10 +294,11 @@ class BaseClient:
             max_wait=max_wait,
         )
         clone = copy.copy(self)
-        # What the original cached and is bound to it (its resources): the copy builds its own.
-        for name, value in list(vars(clone).items()):
-            if getattr(value, "_client", None) is self:
-                del vars(clone)[name]
+        # What the original cached (its resources, anything bound to it): the copy builds its
+        # own, under its own options.
+        cached = vars(clone)
+        for name in _cached_names(type(self)):
+            cached.pop(name, None)
         clone._config = config
         return clone
 
@@ -541,3 +542,21 @@ def _structurer(model: type[_T]) -> Callable[[Any], _T]:
         return structure(item, model)
 
     return structure_one
+
+
+_CACHED_NAMES: dict[type, frozenset[str]] = {}
+
+
+def _cached_names(klass: type) -> frozenset[str]:
+    """The names of *klass*'s ``functools.cached_property`` attributes, its bases' too
+    (found once per class)."""
+    names = _CACHED_NAMES.get(klass)
+    if names is None:
+        names = frozenset(
+            name
+            for base in klass.__mro__
+            for name, value in vars(base).items()
+            if isinstance(value, functools.cached_property)
+        )
+        _CACHED_NAMES[klass] = names
+    return names

@@ -9,6 +9,7 @@ forwards to :class:`~common.client.BaseClient`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, TypedDict
 
 import attrs
@@ -100,7 +101,7 @@ class ClientConfig:
     default_page_size: int | None
     timeout: Timeout
     retry: RetryPolicy
-    #: Sent with every request (``User-Agent``, ``Accept`` and the caller's own).
+    #: Sent with every request (``User-Agent``, ``Accept`` and the caller's own); read-only.
     headers: Mapping[str, str]
     hooks: Hooks | None = None
     download_timeout: Timeout = DOWNLOAD_TIMEOUT
@@ -139,11 +140,13 @@ class ClientConfig:
             default_page_size=default_page_size,
             timeout=default_timeout if isinstance(timeout, NotGiven) else Timeout.coerce(timeout),
             retry=_policy(retry, max_retries, RetryPolicy()),
-            headers={
-                "User-Agent": user_agent or f"{USER_AGENT} ({vendor})",
-                "Accept": "application/json",
-                **(headers or {}),
-            },
+            headers=MappingProxyType(
+                {
+                    "User-Agent": user_agent or f"{USER_AGENT} ({vendor})",
+                    "Accept": "application/json",
+                    **(headers or {}),
+                }
+            ),
             hooks=hooks,
             download_timeout=DOWNLOAD_TIMEOUT
             if isinstance(download_timeout, NotGiven)
@@ -169,7 +172,9 @@ class ClientConfig:
             self,
             timeout=self.timeout if isinstance(timeout, NotGiven) else Timeout.coerce(timeout),
             retry=_policy(None if isinstance(retry, NotGiven) else retry, max_retries, self.retry),
-            headers=self.headers if isinstance(headers, NotGiven) else {**self.headers, **headers},
+            headers=self.headers
+            if isinstance(headers, NotGiven)
+            else MappingProxyType({**self.headers, **headers}),
             hooks=self.hooks if isinstance(hooks, NotGiven) else hooks,
             download_timeout=self.download_timeout
             if isinstance(download_timeout, NotGiven)

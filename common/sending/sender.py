@@ -116,6 +116,7 @@ class Sender:
         when that attempt's answer asks for another.
         """
         recorder = self.recorder(request, config)
+        ended = False
         try:
             for _ in range(MAX_REDIRECTS + 1):
                 try:
@@ -143,6 +144,7 @@ class Sender:
                     if attempts != 1 and isinstance(outcome, Response):
                         outcome = attrs.evolve(outcome, attempts=attempts)  # a decode error says so
                     if recorder.observed is not None:
+                        ended = True  # a hook failing here is not the call failing again
                         recorder.ended(status=status, error=None)
                     return outcome
                 if status in _REDIRECTS and "Location" in outcome.headers:
@@ -164,7 +166,7 @@ class Sender:
                 url=redact_url(request.url),
             )
         except BaseException as err:
-            if recorder.observed is not None:
+            if recorder.observed is not None and not ended:
                 failed = err.status if isinstance(err, HTTPStatusError) else None
                 recorder.ended(status=failed, error=err)
             raise

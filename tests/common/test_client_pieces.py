@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import functools
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import aiohttp
 import attrs
 import pytest
 from aioresponses import aioresponses
 
-from common import BaseClient, InvalidRequestError, RetryPolicy, Timeout, UnsafeURLError
+from common import (
+    BaseClient,
+    InvalidRequestError,
+    RetryPolicy,
+    ServerError,
+    Timeout,
+    UnsafeURLError,
+)
 from common.config import ClientConfig
 from common.messages import Request, Response
 from common.origin import Origin
@@ -184,3 +194,57 @@ def test_the_origin_refuses_an_unusable_base_url() -> None:
         with pytest.raises(InvalidRequestError):
             Origin.of(bad)
     assert Origin.of("http://127.0.0.1:8080/api").base_text == "http://127.0.0.1:8080/api"
+
+
+class HelperClient(BaseClient):
+    vendor = "demo"
+
+    @functools.cached_property
+    def get_x(self) -> Callable[[], Awaitable[Any]]:
+        """A cached helper bound to the client (not a Resource)."""
+        return functools.partial(self.request, "GET", "/x")
+
+
+async def test_with_options_drops_everything_the_original_cached(mocked: aioresponses) -> None:
+    mocked.get(f"{BASE}/x", status=503, repeat=True)
+    async with HelperClient(base_url=BASE, retry=RetryPolicy(max_retries=0)) as client:
+        assert client.get_x is client.get_x  # cached on the original
+        patient = client.with_options(retry=RetryPolicy(backoff_base=0.0, max_retries=2))
+        with pytest.raises(ServerError) as caught:
+            await patient.get_x()
+    assert caught.value.attempts == 3  # the copy's helper, under the copy's options
+
+
+async def test_telemetry_hears_the_end_of_a_call_once_even_when_it_raises(
+    mocked: aioresponses,
+) -> None:
+    ended: list[tuple[int | None, str | None]] = []
+
+    class Call:
+        def attempt_started(self, event: object) -> None: ...
+        def attempt_ended(self, event: object) -> None: ...
+        def retrying(self, event: object) -> None: ...
+        def rate_limited(self, event: object) -> None: ...
+
+        def ended(self, *, status: int | None, attempts: int, error: BaseException | None) -> None:
+            ended.append((status, type(error).__name__ if error else None))
+            raise RuntimeError("exporter down")
+
+    class Telemetry:
+        def start_call(self, *args: object) -> Call:
+            return Call()
+
+    mocked.get(f"{BASE}/x", payload={})
+    async with DemoClient(base_url=BASE, telemetry=Telemetry()) as client:
+        with pytest.raises(RuntimeError, match="exporter down"):
+            await client.request("GET", "/x")
+    assert ended == [(200, None)]  # not again as a failed call
+
+
+def test_the_configs_headers_are_read_only() -> None:
+    client = DemoClient(base_url=BASE, headers={"X": "1"})
+    with pytest.raises(TypeError):
+        client.config.headers["X"] = "2"  # type: ignore[index]
+    copy = client.with_options(headers={"Y": "1"})
+    with pytest.raises(TypeError):
+        copy.config.headers["Y"] = "2"  # type: ignore[index]
