@@ -30,14 +30,23 @@ Everything a vendor model needs is declared on the model, never in a hook per cl
   JSON ``null``.
 
 :func:`structure` turns *any* failure into :class:`~common.errors.DecodeError`, naming the
-model and the path of each bad field (``@ $.client.dob``).
+model and the path of each bad field (``@ $.client.dob``). A well-formed answer takes a fast
+path generated per class (:mod:`common.models.fast`) that builds the very same objects.
+
+Importing this package loads neither cattrs nor a converter: the first conversion (or the
+first read of ``converter``) builds the shared one, with every :func:`extend` so far.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from .base import Model
-from .conversion import converter, extend, make_converter, structure, unstructure
+from .conversion import extend, make_converter, structure, unstructure
 from .naming import WireStyle, wire, wire_names
 from .timestamps import UnixMillis
 from .timestamps import _parse_rfc3339 as _parse_rfc3339  # the tests exercise the fallback
+
+if TYPE_CHECKING:
+    from .conversion import converter as converter
 
 __all__ = [
     "Model",
@@ -51,3 +60,11 @@ __all__ = [
     "wire",
     "wire_names",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "converter":  # built on first use (see common.models.conversion)
+        from . import conversion
+
+        return conversion.converter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

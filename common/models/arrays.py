@@ -13,7 +13,7 @@ from cattrs.cols import (
     list_structure_factory,
 )
 
-from .kinds import _Hook, _json_type
+from .kinds import _Hook, _json_type, _stock
 
 
 def _is_json_array_type(t: Any) -> bool:
@@ -35,4 +35,4 @@ def _structure_array_factory(t: Any, conv: cattrs.Converter) -> _Hook:
             raise TypeError(f"expected an array, got {_json_type(value)}")
         return structure_items(value, cl)
 
-    return structure_array
+    return _stock(structure_array)

@@ -6,7 +6,6 @@ import reprlib
 from typing import Any, Final
 
 import attrs
-import cattrs
 
 from common.errors import DecodeError
 
@@ -66,12 +65,15 @@ def _decode_error(data: Any, cls: Any, err: Exception) -> DecodeError:
 def _messages(exc: BaseException, path: str) -> list[str]:
     """``cattrs.transform_error``, but the path names JSON keys (``$.Items[2].DateCreated``),
     so it indexes :attr:`DecodeError.body` as sent, not the model's attribute names."""
+    # Imported here: the module is also read without a converter (the excerpt, by pagination).
+    from cattrs import ClassValidationError, IterableValidationError
+
     steps: list[tuple[Exception, str, Any]]
     without: list[Exception]
-    if isinstance(exc, cattrs.IterableValidationError):
+    if isinstance(exc, IterableValidationError):
         items, without = exc.group_exceptions()
         steps = [(inner, f"{path}[{note.index!r}]", note.type) for inner, note in items]
-    elif isinstance(exc, cattrs.ClassValidationError):
+    elif isinstance(exc, ClassValidationError):
         fields, without = exc.group_exceptions()
         keys = _wire_keys(exc.cl) if attrs.has(exc.cl) else {}
         steps = [
@@ -81,7 +83,7 @@ def _messages(exc: BaseException, path: str) -> list[str]:
         return [f"{_describe(exc, None)} @ {path}"]
     found: list[str] = []
     for inner, where, expected in steps:
-        if isinstance(inner, (cattrs.ClassValidationError, cattrs.IterableValidationError)):
+        if isinstance(inner, (ClassValidationError, IterableValidationError)):
             found.extend(_messages(inner, where))
         else:
             found.append(f"{_describe(inner, expected)} @ {where}")

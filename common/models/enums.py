@@ -6,7 +6,7 @@ from collections.abc import Callable
 from enum import Enum, EnumMeta
 from typing import Any, Final
 
-from .kinds import _Hook, _ShapeError
+from .kinds import _Hook, _ShapeError, _stock
 
 _PLAIN_MISSING: Final = getattr(Enum._missing_, "__func__", None)
 
@@ -36,7 +36,7 @@ def _enum_hook(cl: type[Enum]) -> Callable[..., Any]:
             return value
         raise _ShapeError(f"{value!r} is not a valid {cl.__name__}")
 
-    return hook
+    return _stock(hook)
 
 
 def _enum_structure_factory(cl: type[Enum]) -> _Hook:

@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Mapping
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 _NoneType: Final = type(None)
 
 _Hook = Callable[[Any, Any], Any]
 _UnHook = Callable[[Any], Any]
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+#: The hooks this package's rules made (unions, arrays, enums): the fast path may inline
+#: what they do. A hook registered by anyone else is called as it is.
+_STOCK_HOOKS: Final[weakref.WeakSet[Callable[..., Any]]] = weakref.WeakSet()
+
+
+def _stock(hook: _F) -> _F:
+    """Mark *hook* as one of this package's own rules (see :data:`_STOCK_HOOKS`)."""
+    _STOCK_HOOKS.add(hook)
+    return hook
+
+
+def _is_stock(hook: object) -> bool:
+    try:
+        return hook in _STOCK_HOOKS
+    except TypeError:  # not weakly referenceable: not ours
+        return False
 
 
 class _ShapeError(ValueError):

@@ -10,8 +10,8 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from common._sentinel import NOT_GIVEN, NotGiven
 
-from .base import Model, _extra_of, _keep_extra
-from .fast import FastHook, compile_fast
+from .extras import ExtraKeys, extra_of, keep_extra
+from .fast import FastStructure
 from .kinds import _Hook, _json_type, _UnHook
 from .naming import _attrs_base, _resolved_fields, _wire_keys
 from .unions import _is_union
@@ -34,30 +34,32 @@ def _structure_attrs_factory(cl: Any, conv: cattrs.Converter, *, fast_path: bool
         _cattrs_detailed_validation=conv.detailed_validation,
         **renames,
     )
+    known = frozenset(_wire_keys(base).values()) if issubclass(base, ExtraKeys) else None
 
-    known = frozenset(_wire_keys(base).values()) if issubclass(base, Model) else None
-    fast: list[FastHook | None] = []  # compiled on first use: fields may refer to the class
-
-    def structure_object(value: Any, cl: Any) -> Any:
+    def structure_detailed(value: Any, cl: Any) -> Any:
         # Without this, a string or a list would fail once per field (or not at all
         # when every field has a default).
         if value.__class__ is not dict and not isinstance(value, Mapping):
             raise TypeError(f"expected an object, got {_json_type(value)}")
-        if not fast:
-            fast.append(compile_fast(base, conv) if fast_path and cl is base else None)
-        quick = fast[0]
-        obj = None
-        if quick is not None:
-            try:
-                obj = quick(value)
-            except Exception:  # not exactly the documented shape: the detailed path decides
-                obj = None
-        if obj is None:
-            obj = structure_fields(value, cl)
+        obj = structure_fields(value, cl)
         if known is not None:
-            _keep_extra(obj, value, known)
+            keep_extra(obj, value, known)
         return obj
 
+    if not fast_path or cl is not base:
+        return structure_detailed
+    fast = FastStructure(base, conv)  # compiled on first use: fields may refer to the class
+
+    def structure_object(value: Any, cl: Any) -> Any:
+        quick = fast.function if fast.compiled else fast.compile()
+        if quick is not None:
+            try:
+                return quick(value)
+            except Exception:  # not exactly the documented shape: the detailed path decides
+                pass
+        return structure_detailed(value, cl)
+
+    fast.attach(structure_object)
     return structure_object
 
 
@@ -78,7 +80,7 @@ def _unstructure_attrs_factory(cl: Any, conv: cattrs.Converter) -> _UnHook:
         if rename is not None or omit_if_default is not None:
             overrides[a.name] = override(rename=rename, omit_if_default=omit_if_default)
     unstructure_fields = make_dict_unstructure_fn(cl, conv, **overrides)
-    if issubclass(base, Model):
+    if issubclass(base, ExtraKeys):
         return _with_extra(unstructure_fields, conv, dropping_not_given=filter_needed)
     if not filter_needed:
         return unstructure_fields
@@ -99,7 +101,7 @@ def _with_extra(
         raw: dict[str, Any] = unstructure_fields(value)
         if dropping_not_given:
             raw = {k: v for k, v in raw.items() if v is not NOT_GIVEN}
-        extra = _extra_of(value)
+        extra = extra_of(value)
         if extra:
             for key, item in extra.items():
                 raw.setdefault(key, conv.unstructure(item))

@@ -6,10 +6,19 @@ import types
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from enum import Enum
-from typing import Annotated, Any, Final, Literal, Union, get_args, get_origin, is_typeddict
+from typing import (
+    TYPE_CHECKING,
+    Annotated,
+    Any,
+    Final,
+    Literal,
+    Union,
+    get_args,
+    get_origin,
+    is_typeddict,
+)
 
 import attrs
-import cattrs
 
 from common._sentinel import NotGiven
 from common.secrets import Secret
@@ -22,11 +31,15 @@ from .kinds import (
     _NoneType,
     _ShapeError,
     _slow_kind,
+    _stock,
     _UnHook,
 )
 from .naming import _attrs_base, _resolved_fields, _wire_keys
 from .scalars import _structure_bool, _structure_float, _structure_int, _structure_str
 from .timestamps import UnixMillis
+
+if TYPE_CHECKING:
+    import cattrs
 
 #: The library's own hooks of the JSON leaf types: a value already of that exact class is
 #: returned by them as it is, so an optional field can skip the call.
@@ -196,14 +209,14 @@ def _structure_union_factory(union: Any, conv: cattrs.Converter) -> _Hook:
                     return value
                 return only_hook(value, only)
 
-            return structure_optional_leaf
+            return _stock(structure_optional_leaf)
         if allow_none:
 
             def structure_optional(value: Any, _: Any) -> Any:
                 return None if value is None else only_hook(value, only)
 
-            return structure_optional
-        return lambda value, _: only_hook(value, only)
+            return _stock(structure_optional)
+        return _stock(lambda value, _: only_hook(value, only))
 
     hooks = [(m, conv.get_structure_hook(m)) for m in options]
     kinds = [_kinds(m) for m in options]
@@ -240,7 +253,7 @@ def _structure_union_factory(union: Any, conv: cattrs.Converter) -> _Hook:
             return fallback(value)
         return resolver(value)
 
-    return structure_union
+    return _stock(structure_union)
 
 
 def _call_one(t: Any, hook: _Hook) -> Callable[[Any], Any]:
