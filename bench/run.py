@@ -312,11 +312,13 @@ def imports(sizes: Sizes) -> Iterator[Figure]:
     lib_values: list[float] = []
     raw_values: list[float] = []
     common_values: list[float] = []
-    figures.write_bytecode("aiohttp", "amiqus_async", "common")
+    figures.write_bytecode("aiohttp", "amiqus_async", "common.client")
     for _ in range(sizes.imports):
         raw_values.append(figures.import_seconds("aiohttp") * 1000)
         lib_values.append(figures.import_seconds("amiqus_async") * 1000)
-        common_values.append(figures.import_seconds("common") * 1000)
+        # ``import common`` alone loads nothing (its names load on first use): the shared
+        # layer a vendor client stands on is common.client and what it imports.
+        common_values.append(figures.import_seconds("common.client") * 1000)
     raw = Stat.of(raw_values)
     lib = Stat.of(lib_values)
     ratio = lib.median / raw.median
@@ -334,7 +336,7 @@ def imports(sizes: Sizes) -> Iterator[Figure]:
     shared = Stat.of(common_values)
     yield Figure(
         "5.import-common",
-        "import common (the shared layer alone)",
+        "import common.client (the shared layer a client stands on)",
         "ms",
         shared,
         raw,

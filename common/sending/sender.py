@@ -165,10 +165,16 @@ class Sender:
                 method=request.method,
                 url=redact_url(request.url),
             )
+        except stages.CredentialsFailed as wrapper:
+            refused = wrapper.error
+            if recorder.observed is not None:
+                code = refused.status if isinstance(refused, HTTPStatusError) else None
+                recorder.ended(status=code, error=refused)
+            raise refused from None
         except BaseException as err:
             if recorder.observed is not None and not ended:
-                failed = err.status if isinstance(err, HTTPStatusError) else None
-                recorder.ended(status=failed, error=err)
+                code = err.status if isinstance(err, HTTPStatusError) else None
+                recorder.ended(status=code, error=err)
             raise
 
     async def retry(
@@ -235,7 +241,12 @@ class Sender:
         # 1. auth: the credentials, then every header checked.
         auth = self.auth
         if auth is not None and request.authenticate:
-            await auth.apply(request, flow)
+            try:
+                await auth.apply(request, flow)
+            except ApiError as err:
+                # A login or a refresh is a call of its own, retried as such: its failure
+                # ends this call as it is, never retried on top (that would multiply them).
+                raise stages.CredentialsFailed(err) from None
         stages.check_headers(request, number)
         # 2. limits: a free slot is taken without awaiting (no rate limiter, no cool-down
         # ever started, nothing observing); anything else waits in wait_for_limits.
@@ -279,7 +290,14 @@ class Sender:
         """A 401: the auth strategy may refresh its credentials, and then the attempt is
         made once more; otherwise the 401 stands."""
         auth = stages.reauthenticator(outcome, request, self.auth, replayable(request.body))
-        if auth is None or not await auth.on_unauthorized(request, flow):
+        if auth is None:
+            return outcome
+        try:
+            renewed = await auth.on_unauthorized(request, flow)
+        except ApiError as err:
+            await stages.release_outcome(outcome)
+            raise stages.CredentialsFailed(err) from None  # final, as in attempt()
+        if not renewed:
             return outcome
         await stages.release_outcome(outcome)
         return await self.attempt(request, number, config, flow, recorder, stream)

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ..config import ClientConfig
 
 __all__ = [
+    "CredentialsFailed",
     "check_headers",
     "read_whole",
     "reauthenticator",
@@ -36,6 +37,16 @@ __all__ = [
 
 
 # -- 1. auth --------------------------------------------------------------------------------
+
+
+class CredentialsFailed(Exception):
+    """The auth stage could not put credentials on the request (its login or refresh failed
+    with *error*). Carried up through the retry machinery, which retries nothing but
+    transport errors and answers, and raised as *error* itself by the sender."""
+
+    def __init__(self, error: ApiError) -> None:
+        super().__init__(type(error).__name__)
+        self.error: ApiError = error
 
 
 def check_headers(request: Request, number: int) -> None:

@@ -41,7 +41,7 @@ import time
 import uuid
 from collections.abc import Sequence
 from types import TracebackType
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import attrs
 from aiohttp import StreamReader, web, web_app
@@ -184,6 +184,8 @@ class EmulatorServer:
         self._port: int | None = None
         self._runner: web.AppRunner | None = None
         self._state = _State.UNOPENED
+        #: The tasks running a request (aiohttp runs each in its own), until they finish.
+        self._handling: set[asyncio.Task[Any]] = set()
         self._window: SlidingWindow | None = None
         self.rate_limit = rate_limit
 
@@ -254,7 +256,8 @@ class EmulatorServer:
         self._state = _State.RUNNING
 
     async def stop(self) -> None:
-        """Stop listening, close every connection and run the app's cleanup (idempotent)."""
+        """Stop listening, close every connection and run the app's cleanup (idempotent); a
+        handler still running after ``shutdown_timeout`` is cancelled."""
         runner, self._runner = self._runner, None
         if runner is None:
             if self._state is not _State.STOPPING:  # else the first stop() closes it
@@ -266,6 +269,7 @@ class EmulatorServer:
         finally:
             self._state = _State.CLOSED
             _forget_middleware_chains()
+            await self._cancel_leftovers()
 
     async def __aenter__(self: _S) -> _S:
         await self.start()
@@ -337,8 +341,26 @@ class EmulatorServer:
                 return await handler(request)
             return await fault.apply(request, handler)
 
-        self.app.middlewares[0:0] = [record, guard, rate_limit, faults]
+        handling = self._handling
+
+        @web.middleware
+        async def track(request: web.Request, handler: Handler) -> web.StreamResponse:
+            task = asyncio.current_task()
+            if task is not None:
+                handling.add(task)
+                task.add_done_callback(handling.discard)
+            return await handler(request)
+
+        self.app.middlewares[0:0] = [track, record, guard, rate_limit, faults]
         self.app.on_response_prepare.append(self._on_response_prepare)
+
+    async def _cancel_leftovers(self) -> None:
+        """Cancel the handlers still running once the server has shut down (a client that
+        gave up on a slow answer leaves its handler running), so no task outlives it."""
+        leftovers = [task for task in self._handling if not task.done()]
+        for task in leftovers:
+            task.cancel()
+        await asyncio.gather(*leftovers, return_exceptions=True)
 
     def _bug(self, request: web.Request, error: Exception) -> web.StreamResponse:
         bug = EmulatorBug.of(request, error)

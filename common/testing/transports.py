@@ -53,7 +53,6 @@ from common.files import Multipart, Upload
 from common.messages import Request, Response
 from common.redact import redact_url
 from common.testing.errors import ErrorRenderer
-from common.testing.faults import Handler
 from common.testing.ratelimit import ServerRateLimit
 from common.testing.server import DEFAULT_RECORD_LIMIT, EmulatorServer, _forget_middleware_chains
 from common.testing.vendor import VendorEmulator
@@ -485,8 +484,6 @@ class InProcessServer(EmulatorServer):
         self.origin = _check_origin(origin)
         self._serving: web.AppRunner | None = None
         self._done = False
-        #: The tasks running a request (aiohttp runs each in its own), until they finish.
-        self._handling: set[asyncio.Task[Any]] = set()
 
     @classmethod
     def taking_over(
@@ -539,18 +536,7 @@ class InProcessServer(EmulatorServer):
             raise RuntimeError(
                 "the app was already started (it is frozen); build a fresh app for each server"
             )
-        self._install()  # the kit's record, guard, rate-limit and fault middlewares
-        handling = self._handling
-
-        @web.middleware
-        async def track(request: web.Request, handler: Handler) -> web.StreamResponse:
-            task = asyncio.current_task()
-            if task is not None:
-                handling.add(task)
-                task.add_done_callback(handling.discard)
-            return await handler(request)
-
-        self.app.middlewares.insert(0, track)  # outermost: every request's task
+        self._install()  # the kit's track, record, guard, rate-limit and fault middlewares
         runner = web.AppRunner(
             self.app, handle_signals=False, shutdown_timeout=self.shutdown_timeout
         )
@@ -576,10 +562,7 @@ class InProcessServer(EmulatorServer):
             await runner.cleanup()
         finally:
             _forget_middleware_chains()
-            leftovers = [task for task in self._handling if not task.done()]
-            for task in leftovers:
-                task.cancel()
-            await asyncio.gather(*leftovers, return_exceptions=True)
+            await self._cancel_leftovers()
 
     def _connect(self, *, secure: bool) -> _Pipe:
         """A new in-memory connection to the server (which must be running)."""

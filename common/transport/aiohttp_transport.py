@@ -338,8 +338,9 @@ class AiohttpTransport:
 
     async def send(self, request: Request) -> Response:
         """Make one exchange and read the whole body (at most ``max_response_size`` bytes)."""
-        body = request.body
-        if body is not None and not isinstance(body, bytes):  # a Multipart (rare)
+        # No local holds the body: a traceback rendered with locals would show it (a form
+        # may carry a client secret).
+        if request.body is not None and not isinstance(request.body, bytes):  # a Multipart
             return await self._send_multipart(request)
         started = time.perf_counter()
         failure: ApiError

@@ -14,16 +14,19 @@ from aioresponses import aioresponses
 
 from common import (
     BaseClient,
+    ConnectError,
     InvalidRequestError,
     RetryPolicy,
     ServerError,
     Timeout,
+    TokenExchange,
     UnsafeURLError,
 )
 from common.config import ClientConfig
 from common.messages import Request, Response
 from common.origin import Origin
 from common.pagination import PageNumberPaging
+from common.testing import MockResponse, MockTransport
 from common.transport import AiohttpTransport, StreamedBody, Transport, frozen_headers
 
 BASE = "https://api.example.test/v1"
@@ -248,3 +251,49 @@ def test_the_configs_headers_are_read_only() -> None:
     copy = client.with_options(headers={"Y": "1"})
     with pytest.raises(TypeError):
         copy.config.headers["Y"] = "2"  # type: ignore[index]
+
+
+async def test_a_failed_login_is_retried_by_the_login_alone_not_again_by_the_call() -> None:
+    """A login is a call of its own with its own retries: when it fails for good, the call
+    that needed it fails with that error at once (not (1 + retries)² logins)."""
+    logins: list[str] = []
+
+    def handler(request: Request) -> MockResponse:
+        if request.url.path.endswith("/login"):
+            logins.append(request.method)
+            raise ConnectError("no route to the login host")
+        return MockResponse(json={"ok": True})
+
+    auth = TokenExchange(f"{BASE}/login", username="u", password="p" * 8)
+    policy = RetryPolicy(max_retries=2, backoff_base=0.0, jitter=False)
+    async with DemoClient(
+        base_url=BASE, auth=auth, retry=policy, transport=MockTransport(handler)
+    ) as client:
+        with pytest.raises(ConnectError) as caught:
+            await client.request("GET", "/records")
+    assert logins == ["POST"] * 3  # the login's own 1 + 2 attempts, and no more
+    assert caught.value.attempts == 3
+
+
+async def test_a_failed_refresh_after_a_401_ends_the_call_at_once() -> None:
+    events: list[str] = []
+
+    def handler(request: Request) -> MockResponse:
+        if request.url.path.endswith("/login"):
+            if not events:
+                events.append("login")
+                return MockResponse(json={"Token": "first-token"})
+            events.append("refresh: no connection")
+            raise ConnectError("no route to the login host")
+        events.append("call: 401")
+        return MockResponse(401, json={"message": "expired"})
+
+    auth = TokenExchange(f"{BASE}/login", username="u", password="p" * 8)
+    policy = RetryPolicy(max_retries=1, backoff_base=0.0, jitter=False)
+    async with DemoClient(
+        base_url=BASE, auth=auth, retry=policy, transport=MockTransport(handler)
+    ) as client:
+        with pytest.raises(ConnectError):
+            await client.request("GET", "/records")
+    # The refresh with its own retry, and nothing on top of it.
+    assert events == ["login", "call: 401", "refresh: no connection", "refresh: no connection"]

@@ -468,3 +468,28 @@ async def test_no_secret_in_the_transport_s_repr() -> None:
     for secret in ("pw-9f8e7d", "sec-1a2b3c", token, token.split()[-1]):
         assert secret not in shown
     assert repr(transport) == "<EmulatorTransport AmiliaEmulator https://emulator.invalid closed>"
+
+
+async def test_a_handler_a_client_gave_up_on_is_cancelled_when_a_loopback_server_stops() -> None:
+    """The same guarantee for the kit's socket server: stop() leaves no handler running."""
+    started, cancelled = asyncio.Event(), asyncio.Event()
+
+    async def slow(request: web.Request) -> web.Response:
+        started.set()
+        try:
+            await asyncio.sleep(30)
+        except asyncio.CancelledError:
+            cancelled.set()
+            raise
+        return web.json_response({})
+
+    app = web.Application()
+    app.router.add_get("/slow", slow)
+    server = EmulatorServer(app, shutdown_timeout=0.05)
+    async with server:
+        async with Demo(base_url=server.url, max_retries=0) as client:
+            with pytest.raises(TimeoutError):
+                await client.request("GET", "/slow", timeout=0.05)
+        still_running = started.is_set() and not cancelled.is_set()  # as on a socket
+    assert still_running
+    assert cancelled.is_set()  # no task outlives the server
