@@ -67,7 +67,13 @@ def _client_timeout(timeout: Timeout) -> aiohttp.ClientTimeout:
     key = (timeout.total, timeout.connect, timeout.read)
     found = _CLIENT_TIMEOUTS.get(key)
     if found is None:
-        found = aiohttp.ClientTimeout(total=key[0], sock_connect=key[1], sock_read=key[2])
+        total, read = key[0], key[2]
+        if total is not None and read is not None and read >= total:
+            # The total always fires first (no silence between reads outlasts the whole
+            # exchange), so the read limit is left out: aiohttp would re-arm a timer for it
+            # on every chunk received (about 5 % of a GET's cost).
+            read = None
+        found = aiohttp.ClientTimeout(total=total, sock_connect=key[1], sock_read=read)
         if len(_CLIENT_TIMEOUTS) < 64:
             _CLIENT_TIMEOUTS[key] = found
     return found

@@ -297,3 +297,15 @@ async def test_a_failed_refresh_after_a_401_ends_the_call_at_once() -> None:
             await client.request("GET", "/records")
     # The refresh with its own retry, and nothing on top of it.
     assert events == ["login", "call: 401", "refresh: no connection", "refresh: no connection"]
+
+
+def test_a_read_limit_the_total_always_beats_is_not_handed_to_aiohttp() -> None:
+    """Equivalent timeouts, cheaper: aiohttp re-arms its read timer on every chunk."""
+    from common.transport.aiohttp_transport import _client_timeout
+
+    assert _client_timeout(Timeout.coerce(5)).sock_read is None  # read 5 s within total 5 s
+    assert _client_timeout(Timeout.coerce(5)).total == 5
+    kept = _client_timeout(Timeout(total=60, connect=10, read=30))
+    assert (kept.total, kept.sock_connect, kept.sock_read) == (60, 10, 30)
+    downloads = _client_timeout(Timeout(total=None, connect=10, read=60))
+    assert downloads.sock_read == 60  # no total: the read limit is the only bound
