@@ -15,10 +15,10 @@ batch runner, OAuth 2 or the sync facade. Type checkers read the imports under
 equal).
 """
 
-from functools import cache as _cache
 from typing import TYPE_CHECKING
 
 from ._version import __version__ as __version__
+from .lazy import LazyExports
 
 if TYPE_CHECKING:
     from . import checks as checks
@@ -217,71 +217,21 @@ _EXPORTS: dict[str, str] = {
 
 #: Submodules that are not attributes of the package until imported (``import common`` never
 #: imported them): optional dependencies and the testing kit.
-_NOT_ATTRIBUTES: frozenset[str] = frozenset(["limits_redis", "otel", "testing", "webhooks"])
-#: This machinery's own names, left out of ``dir(common)``.
-_MACHINERY: frozenset[str] = frozenset(
-    [
-        "TYPE_CHECKING",
-        "_EXPORTS",
-        "_MACHINERY",
-        "_NOT_ATTRIBUTES",
-        "_cache",
-        "_load",
-        "_submodule",
-        "_submodules",
-    ]
+_LAZY = LazyExports(
+    __name__,
+    __path__,
+    _EXPORTS,
+    not_attributes=["limits_redis", "otel", "testing", "webhooks"],
 )
-
-
-@_cache
-def _submodules() -> frozenset[str]:
-    """The submodules ``dir(common)`` lists: each is an attribute, imported when first named."""
-    from pkgutil import iter_modules
-
-    found = {m.name for m in iter_modules(__path__) if not m.name.startswith("_")}
-    return frozenset(found - _NOT_ATTRIBUTES)
-
-
-def _load(module: str) -> object:
-    """The submodule named relative to this package (``.errors``). By ``__import__``, like an
-    import statement: ``python -X importtime`` reports it (importlib's would not)."""
-    from sys import modules
-
-    name = __name__ + module
-    __import__(name)
-    return modules[name]
-
-
-def _submodule(name: str) -> object:
-    """``common.<name>``, the submodule, imported now; AttributeError when there is none."""
-    try:
-        return _load(f".{name}")
-    except ModuleNotFoundError as error:
-        if error.name != f"{__name__}.{name}":
-            raise  # the submodule exists and fails to import: say so
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-
 
 if not TYPE_CHECKING:  # checkers read the imports above (a __getattr__ would hide typos)
 
     def __getattr__(name: str) -> object:
-        target = _EXPORTS.get(name)
-        if target is None:
-            if not name.startswith("_") and name not in _NOT_ATTRIBUTES:
-                return _submodule(name)
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        module, colon, attribute = target.partition(":")
-        value = _load(module)
-        if not colon:
-            value = getattr(value, name)
-        elif attribute:
-            value = getattr(value, attribute)
-        globals()[name] = value  # once: the next look-up finds it without coming here
-        return value
+        return _LAZY.attribute(name, globals())
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__, *_submodules()} - _MACHINERY)
+    return _LAZY.names(globals(), __all__)
 
 
 __all__ = [

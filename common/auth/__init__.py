@@ -9,8 +9,9 @@ Each name is loaded on first use (PEP 562): a client with a static key never loa
 or token-exchange modules.
 """
 
-from functools import cache as _cache
 from typing import TYPE_CHECKING
+
+from ..lazy import LazyExports
 
 if TYPE_CHECKING:
     from .base import Auth, AuthFlow
@@ -36,55 +37,16 @@ _EXPORTS: dict[str, str] = {
     "TokenExchange": ".token_exchange",
 }
 
-#: This machinery's own names, left out of ``dir(common.auth)``.
-_MACHINERY: frozenset[str] = frozenset(
-    ["TYPE_CHECKING", "_EXPORTS", "_MACHINERY", "_cache", "_load", "_submodule", "_submodules"]
-)
-
-
-@_cache
-def _submodules() -> frozenset[str]:
-    """The submodules ``dir(common.auth)`` lists: attributes, each imported when first named."""
-    from pkgutil import iter_modules
-
-    return frozenset(m.name for m in iter_modules(__path__) if not m.name.startswith("_"))
-
-
-def _load(module: str) -> object:
-    """The submodule named relative to this package (``.static``). By ``__import__``, like an
-    import statement: ``python -X importtime`` reports it (importlib's would not)."""
-    from sys import modules
-
-    name = __name__ + module
-    __import__(name)
-    return modules[name]
-
-
-def _submodule(name: str) -> object:
-    """``common.auth.<name>``, the submodule, imported now; AttributeError when there is none."""
-    try:
-        return _load(f".{name}")
-    except ModuleNotFoundError as error:
-        if error.name != f"{__name__}.{name}":
-            raise  # the submodule exists and fails to import: say so
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-
+_LAZY = LazyExports(__name__, __path__, _EXPORTS)
 
 if not TYPE_CHECKING:  # checkers read the imports above (a __getattr__ would hide typos)
 
     def __getattr__(name: str) -> object:
-        module = _EXPORTS.get(name)
-        if module is None:
-            if not name.startswith("_"):
-                return _submodule(name)
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(_load(module), name)
-        globals()[name] = value  # once: the next look-up finds it without coming here
-        return value
+        return _LAZY.attribute(name, globals())
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__, *_submodules()} - _MACHINERY)
+    return _LAZY.names(globals(), __all__)
 
 
 __all__ = [

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -33,3 +38,26 @@ def refused() -> aiohttp.ClientConnectorError:
 def calls(mock: aioresponses, method: str, url: str) -> list[Any]:
     """The requests aioresponses saw for *method* and exact *url* (query included)."""
     return list(mock.requests.get((method.upper(), URL(url)), []))
+
+
+#: The checkout under test: a fresh interpreter imports the library from here.
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_fresh(code: str) -> list[str]:
+    """The lines *code* prints in a fresh interpreter (this checkout first on its path)."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()

@@ -6,32 +6,12 @@ behaviour, not time (``bench/run.py`` times the imports).
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import textwrap
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
+from .support import run_fresh
 
 
 def run(code: str) -> list[str]:
     """The lines *code* prints in a fresh interpreter."""
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.splitlines()
+    return run_fresh(code)
 
 
 def test_importing_the_models_loads_no_cattrs_until_the_first_conversion() -> None:

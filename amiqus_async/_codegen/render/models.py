@@ -96,7 +96,6 @@ def render_package(api: ir.Api) -> str:
     for answers in api.answer_modules:
         if answers.classes:
             groups[answers.name] = list(answers.classes)
-    submodules = sorted({*groups, "objects"})
     lines = [
         '"""Typed models of the Amiqus API: answers (one module per domain: ``clients``,',
         "``records``, ``checks``, ...; ``objects`` re-exports them all), request bodies",
@@ -111,6 +110,8 @@ def render_package(api: ir.Api) -> str:
         "",
         "from typing import TYPE_CHECKING",
         "",
+        "from common.lazy import LazyExports",
+        "",
         "if TYPE_CHECKING:",
     ]
     for module in sorted(groups):
@@ -122,14 +123,8 @@ def render_package(api: ir.Api) -> str:
     lines.append("")
     lines.append("#: The module each name lives in (the imports above, for the interpreter).")
     lines.append("_EXPORTS: dict[str, str] = {")
-    lines.extend(f'    "{n}": "{where[n]}",' for n in every)
+    lines.extend(f'    "{n}": ".{where[n]}",' for n in every)
     lines.append("}")
-    lines.append("#: The submodules, imported when named as attributes of this package.")
-    lines.append("_SUBMODULES: frozenset[str] = frozenset(")
-    lines.append("    [")
-    lines.extend(f'        "{m}",' for m in submodules)
-    lines.append("    ]")
-    lines.append(")")
     lines.extend(_LAZY_PACKAGE)
     lines.append("")
     lines.append("__all__ = [")
@@ -138,33 +133,18 @@ def render_package(api: ir.Api) -> str:
     return "\n".join(lines) + "\n"
 
 
-#: How ``models/__init__.py`` finds a name on first use (PEP 562).
+#: How ``models/__init__.py`` finds a name on first use (PEP 562): :mod:`common.lazy`.
 _LAZY_PACKAGE = (
+    "_LAZY = LazyExports(__name__, __path__, _EXPORTS)",
     "",
     "if not TYPE_CHECKING:  # checkers read the imports above (a __getattr__ would hide typos)",
     "",
-    "    def _load(module: str) -> object:",
-    '        """The submodule *module* (``clients``). By ``__import__``, like an import',
-    '        statement: ``python -X importtime`` reports it (importlib\'s would not)."""',
-    "        from sys import modules",
-    "",
-    '        name = f"{__name__}.{module}"',
-    "        __import__(name)",
-    "        return modules[name]",
-    "",
     "    def __getattr__(name: str) -> object:",
-    "        module = _EXPORTS.get(name)",
-    "        if module is None:",
-    "            if name in _SUBMODULES:",
-    "                return _load(name)",
-    '            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
-    "        value = getattr(_load(module), name)",
-    "        globals()[name] = value  # once: the next look-up finds it without coming here",
-    "        return value",
+    "        return _LAZY.attribute(name, globals())",
     "",
     "",
     "def __dir__() -> list[str]:",
-    "    return sorted({*globals(), *__all__, *_SUBMODULES})",
+    "    return _LAZY.names(globals(), __all__)",
     "",
 )
 
