@@ -286,15 +286,23 @@ async def test_oauth2_refreshes_an_expired_token_before_sending_and_awaits_async
         saved.append(pair.access_token.reveal())
 
     mocked.post(TOKEN_URL, payload={"access_token": "access-2"})  # no rotation
+    mocked.post(TOKEN_URL, payload={"access_token": "access-3"})
+    mocked.get(f"{BASE}/records", payload={})
+    mocked.get(f"{BASE}/records", status=401, payload={"message": "Unauthenticated."})
     mocked.get(f"{BASE}/records", payload={})
     auth = oauth(persist, expires_at=time.time() - 1)
     async with DemoClient(base_url=BASE, auth=auth) as client:
         await client.request("GET", "/records")
-    assert saved == ["access-2"]
-    assert bearer(calls(mocked, "GET", f"{BASE}/records")[0]) == "access-2"
-    assert auth._grant is not None
-    assert auth._grant.refresh_token is not None
-    assert auth._grant.refresh_token.reveal() == "refresh-1"  # kept when not rotated
+        await client.request("GET", "/records")  # a 401: refreshed again, with the same token
+    assert saved == ["access-2", "access-3"]
+    assert [bearer(c) for c in calls(mocked, "GET", f"{BASE}/records")] == [
+        "access-2",
+        "access-2",
+        "access-3",
+    ]
+    first, second = calls(mocked, "POST", TOKEN_URL)
+    for refresh in (first, second):  # the refresh token was kept when not rotated
+        assert b"&refresh_token=refresh-1&" in refresh.kwargs["data"]
 
 
 async def test_a_short_lived_token_is_used_rather_than_renewed_on_every_call(
