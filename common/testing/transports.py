@@ -45,7 +45,6 @@ from common.errors import (
     ClientClosedError,
     InvalidRequestError,
     ReadError,
-    ResponseTooLargeError,
     TimeoutError,
     TransportError,
 )
@@ -56,7 +55,13 @@ from common.testing.errors import ErrorRenderer
 from common.testing.ratelimit import ServerRateLimit
 from common.testing.server import DEFAULT_RECORD_LIMIT, EmulatorServer, _forget_middleware_chains
 from common.testing.vendor import VendorEmulator
-from common.transport import MAX_RESPONSE_SIZE, BufferedStream, StreamedBody, frozen_headers
+from common.transport import (
+    MAX_RESPONSE_SIZE,
+    BufferedStream,
+    StreamedBody,
+    frozen_headers,
+    too_large,
+)
 
 __all__ = [
     "DEFAULT_ORIGIN",
@@ -109,18 +114,6 @@ async def _in_memory(body: Multipart) -> Multipart:
 def _full_url(request: Request) -> URL:
     """The request's URL with its ``params`` added to the query, as a transport sends it."""
     return request.url.extend_query(request.params) if request.params else request.url
-
-
-def _too_large(
-    size: int, limit: int, status: int, method: str, url: str, *, at_least: bool = False
-) -> ResponseTooLargeError:
-    more = "more than " if at_least else ""
-    return ResponseTooLargeError(
-        f"the body of the {status} answer is {more}{size} bytes, above "
-        f"max_response_size={limit}; it was not read",
-        method=method,
-        url=url,
-    )
 
 
 def _check_limit(value: int | None) -> int | None:
@@ -192,7 +185,28 @@ MockAnswer: TypeAlias = MockResponse | Response
 MockHandler: TypeAlias = Callable[[Request], MockAnswer | Awaitable[MockAnswer]]
 
 
-class MockTransport:
+class _InMemory:
+    """What the two in-process transports share: no connection limit, an optional size
+    bound, and a closed flag (each sets ``_max_response_size`` and ``_closed``)."""
+
+    _max_response_size: int | None
+    _closed: bool
+
+    @property
+    def connection_limit(self) -> int | None:
+        """``None``: the handler or app takes any number of requests at once."""
+        return None
+
+    @property
+    def max_response_size(self) -> int | None:
+        return self._max_response_size
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+
+class MockTransport(_InMemory):
     """A transport that answers with a function of yours, in process: ``handler(request)``.
 
     *handler* takes a :class:`~common.messages.Request` and returns (or, if async, resolves
@@ -232,19 +246,6 @@ class MockTransport:
         state = "closed" if self._closed else "open"
         return f"<MockTransport {name} requests={len(self.requests)} {state}>"
 
-    @property
-    def connection_limit(self) -> int | None:
-        """``None``: a handler takes any number of requests at once."""
-        return None
-
-    @property
-    def max_response_size(self) -> int | None:
-        return self._max_response_size
-
-    @property
-    def closed(self) -> bool:
-        return self._closed
-
     async def _answer(self, request: Request) -> tuple[MockAnswer, str, float]:
         if self._closed:
             raise ClientClosedError("this MockTransport is closed")
@@ -279,7 +280,9 @@ class MockTransport:
         answer, url, elapsed = await self._answer(request)
         limit = self._max_response_size
         if limit is not None and len(answer.content) > limit:
-            raise _too_large(len(answer.content), limit, answer.status, request.method, url)
+            raise too_large(
+                len(answer.content), limit, status=answer.status, method=request.method, url=url
+            )
         return Response(
             status=answer.status,
             headers=frozen_headers(answer.headers),
@@ -819,7 +822,9 @@ class _Reader:
         async for chunk in self.body(status, headers):
             size += len(chunk)
             if limit is not None and size > limit:
-                raise _too_large(size, limit, status, self._method, self._url, at_least=True)
+                raise too_large(
+                    size, limit, status=status, method=self._method, url=self._url, at_least=True
+                )
             parts.append(chunk)
         return b"".join(parts)
 
@@ -858,7 +863,7 @@ class _InProcessStream(StreamedBody):
 # -- EmulatorTransport --------------------------------------------------------------------------
 
 
-class EmulatorTransport:
+class EmulatorTransport(_InMemory):
     """A transport to one emulator in this process: no socket, no port, no network.
 
     *target* is a vendor emulator (``AmiqusEmulator()``...), a kit
@@ -950,19 +955,6 @@ class EmulatorTransport:
     def emulator(self) -> VendorEmulator | None:
         """The vendor emulator served, if one was given."""
         return self._emulator
-
-    @property
-    def connection_limit(self) -> int | None:
-        """``None``: the app takes any number of requests at once."""
-        return None
-
-    @property
-    def max_response_size(self) -> int | None:
-        return self._max_response_size
-
-    @property
-    def closed(self) -> bool:
-        return self._closed
 
     async def _connect(self, request: Request) -> _Pipe:
         if self._closed or self._server.stopped:

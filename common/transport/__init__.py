@@ -14,7 +14,7 @@ from .aiohttp_transport import (
     AiohttpTransport,
     read_bounded,
 )
-from .base import BufferedStream, StreamedBody, Transport, frozen_headers
+from .base import BufferedStream, StreamedBody, Transport, frozen_headers, too_large
 
 __all__ = [
     "DEFAULT_POOL",
@@ -26,4 +26,5 @@ __all__ = [
     "Transport",
     "frozen_headers",
     "read_bounded",
+    "too_large",
 ]

@@ -42,7 +42,7 @@ from ..errors import (
 from ..messages import Request, Response, Timeout
 from ..redact import redact_url
 from ..secrets import Secret, scrub_text
-from .base import StreamedBody
+from .base import StreamedBody, too_large
 
 if TYPE_CHECKING:
     from ..files import Multipart, Upload
@@ -136,11 +136,6 @@ class AiohttpStream(StreamedBody):
         self._response = response
         self._request = request
         self._max_size = max_size
-
-    @property
-    def filename(self) -> str | None:
-        disposition = self._response.content_disposition
-        return disposition.filename if disposition is not None else None
 
     async def iter_chunks(self, chunk_size: int) -> AsyncIterator[bytes]:
         content = self._response.content
@@ -462,7 +457,13 @@ async def _read_body(
     if declared is not None and encoding in ("", "identity"):
         if declared > limit:
             response.close()
-            raise _too_large(declared, limit, request, response.status)
+            raise too_large(
+                declared,
+                limit,
+                status=response.status,
+                method=request.method,
+                url=redact_url(request.url),
+            )
         return await response.read()  # exactly `declared` bytes
     chunks: list[bytes] = []
     size = 0
@@ -470,18 +471,13 @@ async def _read_body(
         size += len(chunk)
         if size > limit:
             response.close()
-            raise _too_large(size, limit, request, response.status, at_least=True)
+            raise too_large(
+                size,
+                limit,
+                status=response.status,
+                method=request.method,
+                url=redact_url(request.url),
+                at_least=True,
+            )
         chunks.append(chunk)
     return b"".join(chunks)
-
-
-def _too_large(
-    size: int, limit: int, request: Request, status: int, *, at_least: bool = False
-) -> ResponseTooLargeError:
-    more = "more than " if at_least else ""
-    return ResponseTooLargeError(
-        f"the body of the {status} answer is {more}{size} bytes, above "
-        f"max_response_size={limit}; it was not read",
-        method=request.method,
-        url=redact_url(request.url),
-    )

@@ -23,7 +23,7 @@ from multidict import CIMultiDict, CIMultiDictProxy
 from ..errors import ResponseTooLargeError
 from ..messages import Request, Response
 
-__all__ = ["BufferedStream", "StreamedBody", "Transport", "frozen_headers"]
+__all__ = ["BufferedStream", "StreamedBody", "Transport", "frozen_headers", "too_large"]
 
 
 @runtime_checkable
@@ -51,6 +51,20 @@ class Transport(Protocol):
 def frozen_headers(headers: Mapping[str, str] | None = None) -> CIMultiDictProxy[str]:
     """Case-insensitive, read-only headers, as every :class:`Response` carries them."""
     return CIMultiDictProxy(CIMultiDict(headers or {}))
+
+
+def too_large(
+    size: int, limit: int, *, status: int, method: str, url: str, at_least: bool = False
+) -> ResponseTooLargeError:
+    """The error of an answer whose body is *size* bytes (or more, *at_least*), above the
+    transport's ``max_response_size`` *limit*; *url* with its secrets already removed."""
+    more = "more than " if at_least else ""
+    return ResponseTooLargeError(
+        f"the body of the {status} answer is {more}{size} bytes, above "
+        f"max_response_size={limit}; it was not read",
+        method=method,
+        url=url,
+    )
 
 
 def _filename_of(disposition: str | None) -> str | None:
@@ -133,9 +147,10 @@ class BufferedStream(StreamedBody):
 
     async def read(self) -> bytes:
         if self._max_size is not None and len(self._content) > self._max_size:
-            raise ResponseTooLargeError(
-                f"the body of the {self.status} answer is {len(self._content)} bytes, above "
-                f"max_response_size={self._max_size}; it was not read",
+            raise too_large(
+                len(self._content),
+                self._max_size,
+                status=self.status,
                 method=self._request.method,
                 url=self.url,
             )
